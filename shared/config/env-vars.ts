@@ -1,0 +1,27 @@
+/**
+ * Names of the environment variables functions read, set by the CDK stack in
+ * AWS and by the local stack on a laptop. Table variables come from
+ * `tables/definitions.ts` (`envVar`).
+ */
+export const ENV = {
+  /** `<prefix>-<customer_id>` is a customer's bucket. */
+  bucketPrefix: 'BUCKET_PREFIX',
+  /** HTTPS URL of the synthesized per-customer template. */
+  customerTemplateUrl: 'CUSTOMER_TEMPLATE_URL',
+  /** Role CloudFormation assumes to create customer stacks (least privilege). */
+  customerStackRoleArn: 'CUSTOMER_STACK_ROLE_ARN',
+  /** Deployment environment name, e.g. `production`; becomes the `Environment` tag. */
+  environment: 'PORTICO_ENVIRONMENT',
+  noncurrentVersionDays: 'NONCURRENT_VERSION_DAYS',
+  userPoolId: 'USER_POOL_ID',
+  userPoolClientId: 'USER_POOL_CLIENT_ID',
+  /** Token issuer; defaults to the Cognito issuer of USER_POOL_ID in AWS_REGION. */
+  tokenIssuer: 'TOKEN_ISSUER',
+  /** JWKS URL; defaults to `<issuer>/.well-known/jwks.json`. */
+  jwksUri: 'JWKS_URI',
+  corsAllowOrigin: 'CORS_ALLOW_ORIGIN',
+  /** `true` for S3 emulators that need path-style URLs. */
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  /** Seconds a membership lookup may be reused by a warm container. */
+  membershipCacheSeconds: 'MEMBERSHIP_CACHE_SECONDS',
+} as const;

@@ -1,0 +1,33 @@
+import type { TableName } from '../tables/definitions.ts';
+import { tables } from '../tables/definitions.ts';
+
+/**
+ * Reads a required environment variable. Called at module scope by the code
+ * that needs it, so a misconfigured function fails at cold start, not on the
+ * hundredth request.
+ */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') {
+    throw new Error(`Environment variable ${name} must be set`);
+  }
+  return value;
+}
+
+export function optionalEnv(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+export function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new Error(`Environment variable ${name} must be an integer, got '${raw}'`);
+  return value;
+}
+
+/** Physical table name, from the variable the table definition names. */
+export function tableName(table: TableName): string {
+  return requireEnv(tables[table].envVar);
+}

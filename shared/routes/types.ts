@@ -1,0 +1,54 @@
+import type { TableName } from '../tables/definitions.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * Who may call a route. Every route must declare one; `assertRouteTable`
+ * refuses a table where any route lacks it, and both the CDK app and the
+ * local gateway call it, so such a route fails synth, `npm start` and the tests.
+ */
+export type AccessRule =
+  /** No token needed (published documents such as the workset JSON Schema). */
+  | { readonly kind: 'public' }
+  /** Any signed-in user. */
+  | { readonly kind: 'authenticated' }
+  /** Members of the `platform-admin` group only. */
+  | { readonly kind: 'platform-admin' }
+  /**
+   * Members of the customer named by the `{customer_id}` path parameter with at
+   * least `role`, or platform admins. `write` routes are refused while the
+   * customer is not active.
+   */
+  | { readonly kind: 'customer'; readonly role: 'member' | 'admin'; readonly write: boolean };
+
+/**
+ * AWS permissions beyond table access, named by what they let a handler do.
+ * `lib/` turns each into IAM statements; nothing else grants them.
+ */
+export type Capability =
+  /** Create, update, delete and describe `portico-customer-*` stacks. */
+  | 'provision-customers'
+  /** Cognito admin calls on the platform user pool. */
+  | 'manage-users'
+  /** Presign and manage uploads in customer buckets. */
+  | 'customer-buckets';
+
+export type TableAccess = 'read' | 'readwrite';
+
+export interface RouteDefinition {
+  /** Stable identifier, used by handlers to find their own route. */
+  readonly id: string;
+  readonly method: HttpMethod;
+  /** API Gateway style path: `/customers/{customer_id}`. */
+  readonly path: string;
+  /** Entry under `functions/`, without extension: `customers/get` → `functions/customers/get.ts`. */
+  readonly handler: string;
+  readonly access: AccessRule;
+  readonly summary: string;
+  readonly tables: Partial<Record<TableName, TableAccess>>;
+  readonly capabilities?: readonly Capability[];
+  /** Query-string parameters API Gateway must see before invoking the handler. */
+  readonly requiredQuery?: readonly string[];
+  /** Longer than the default timeout, for routes that call other AWS services. */
+  readonly timeoutSeconds?: number;
+}

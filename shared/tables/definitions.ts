@@ -1,0 +1,75 @@
+/**
+ * Every DynamoDB table Portico uses, declared once. The CDK stack builds a
+ * TableV2 from each entry and the local stack creates the same table in
+ * DynamoDB Local; `test/infra/parity.test.ts` proves the two agree.
+ */
+export type KeyType = 'S' | 'N';
+
+export interface KeyDefinition {
+  readonly name: string;
+  readonly type: KeyType;
+}
+
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: KeyDefinition;
+  readonly sortKey?: KeyDefinition;
+}
+
+export interface TableDefinition {
+  /** Logical name, also the suffix of the physical name locally. */
+  readonly name: TableName;
+  /** Environment variable through which functions learn the physical name. */
+  readonly envVar: string;
+  readonly partitionKey: KeyDefinition;
+  readonly sortKey?: KeyDefinition;
+  readonly globalIndexes: readonly IndexDefinition[];
+  /** Attribute holding an epoch-seconds expiry, if items expire. */
+  readonly ttlAttribute?: string;
+  readonly description: string;
+}
+
+export type TableName = 'customers' | 'idempotency' | 'memberships' | 'audit';
+
+const S = (name: string): KeyDefinition => ({ name, type: 'S' });
+
+export const tables = {
+  customers: {
+    name: 'customers',
+    envVar: 'CUSTOMERS_TABLE',
+    partitionKey: S('customer_id'),
+    globalIndexes: [
+      { name: 'by-status', partitionKey: S('status'), sortKey: S('created_at') },
+      // record_type is the same on every customer, so this index lists all of
+      // them in creation order; a customer list stays small enough for one partition.
+      { name: 'by-created', partitionKey: S('record_type'), sortKey: S('created_at') },
+    ],
+    description: 'One item per customer: profile, plan, quotas, lifecycle status.',
+  },
+  idempotency: {
+    name: 'idempotency',
+    envVar: 'IDEMPOTENCY_TABLE',
+    partitionKey: S('idempotency_key'),
+    globalIndexes: [],
+    ttlAttribute: 'expires_at',
+    description: 'Idempotency-Key records: request hash and the resource the first request created.',
+  },
+  memberships: {
+    name: 'memberships',
+    envVar: 'MEMBERSHIPS_TABLE',
+    partitionKey: S('user_id'),
+    sortKey: S('customer_id'),
+    globalIndexes: [{ name: 'by-customer', partitionKey: S('customer_id'), sortKey: S('user_id') }],
+    description: 'Which user belongs to which customer, with a role and a default flag.',
+  },
+  audit: {
+    name: 'audit',
+    envVar: 'AUDIT_TABLE',
+    partitionKey: S('customer_id'),
+    sortKey: S('event_key'),
+    globalIndexes: [],
+    description: 'Append-only audit trail of administrative actions and denied access, per customer.',
+  },
+} as const satisfies Record<TableName, TableDefinition>;
+
+export const tableList: readonly TableDefinition[] = Object.values(tables);
