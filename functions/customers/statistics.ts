@@ -1,0 +1,8 @@
+import type { CustomerItem } from '#shared/customers/customer.ts';
+import { customerStatistics } from '#shared/customers/statistics.ts';
+import { json } from '#shared/http/responses.ts';
+import { routeHandler } from '#shared/http/route-handler.ts';
+
+export const handler = routeHandler('customers.statistics', {}, async ({ customer }) =>
+  json(200, await customerStatistics(customer as CustomerItem)),
+);

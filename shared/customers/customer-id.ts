@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+
+export const MAX_SLUG_LENGTH = 20;
+const FALLBACK_SLUG = 'customer';
+
+/**
+ * Every id `newCustomerId` can produce, and nothing else: a slug of 1..20
+ * characters from [a-z0-9-] that starts and ends with a letter or digit and
+ * has no `--`, then `-` and 8 hex digits.
+ */
+export const CUSTOMER_ID_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?!-)){0,18}[a-z0-9]?-[0-9a-f]{8}$/;
+
+/**
+ * The name lowercased, every run of characters outside a-z0-9 folded to one
+ * `-`, trimmed of `-`, cut to 20 characters (and trimmed again, so a cut never
+ * leaves a trailing `-`). A name with no a-z0-9 at all gets `customer`.
+ */
+export function customerSlug(name: string): string {
+  const folded = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const cut = folded.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  return cut === '' ? FALLBACK_SLUG : cut;
+}
+
+export function newCustomerId(name: string, random: () => string = () => randomBytes(4).toString('hex')): string {
+  return `${customerSlug(name)}-${random()}`;
+}
+
+export function isCustomerId(value: string): boolean {
+  return CUSTOMER_ID_PATTERN.test(value);
+}

@@ -1,0 +1,137 @@
+import { appendAudit, type AuditAction } from '../audit/audit-log.ts';
+import type { Caller } from '../http/caller.ts';
+import { ConflictError, HttpProblem, ValidationError } from '../http/errors.ts';
+import { logger } from '../observability/logger.ts';
+import type { CustomerItem } from './customer.ts';
+import { startProvisioning } from './onboarding.ts';
+import { createToken, deleteCustomerStack, operationToken, updateCustomerStack } from './provisioner.ts';
+import { requireCustomer, transitionCustomer, updateCustomerFields } from './repository.ts';
+import type { UpdateCustomerRequest } from './schemas.ts';
+import { transitionRefused } from './status.ts';
+
+export interface ActorContext {
+  readonly caller: Caller;
+  readonly requestId: string;
+}
+
+function audit(customerId: string, action: AuditAction, who: ActorContext, details?: Record<string, unknown>) {
+  return appendAudit({
+    customerId,
+    action,
+    actor: who.caller.userId,
+    actorEmail: who.caller.email,
+    target: customerId,
+    requestId: who.requestId,
+    ...(details ? { details } : {}),
+  });
+}
+
+/**
+ * Starts provisioning again. After a failure this is a new attempt with a new
+ * token; while still PROVISIONING it re-sends the same request (a no-op for
+ * CloudFormation if the first one got through).
+ */
+export async function retryProvisioning(customerId: string, who: ActorContext): Promise<CustomerItem> {
+  const current = await requireCustomer(customerId);
+  const attempt = current.status === 'PROVISION_FAILED' ? current.provision_attempt + 1 : current.provision_attempt;
+  const next = await transitionCustomer(customerId, 'retryProvision', {
+    actor: who.caller.userId,
+    // Guard on the attempt read above, so two concurrent retries start one attempt.
+    expectedToken: current.stack_operation_token ?? '',
+    changes: {
+      provision_attempt: attempt,
+      stack_operation_token: createToken({ customer_id: customerId, provision_attempt: attempt }),
+      status_reason: null,
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof ConflictError) throw error;
+    throw transitionRefused(customerId, current.status, 'retryProvision');
+  });
+  await audit(customerId, 'customer.provisioning_retried', who, { attempt });
+  return startProvisioning(next, who.caller.userId);
+}
+
+export async function setCustomerActive(customerId: string, active: boolean, who: ActorContext): Promise<CustomerItem> {
+  const now = new Date();
+  const customer = await transitionCustomer(customerId, active ? 'activate' : 'deactivate', {
+    actor: who.caller.userId,
+    now,
+    changes: active ? { activated_at: now.toISOString() } : {},
+  });
+  await audit(customerId, active ? 'customer.activated' : 'customer.deactivated', who);
+  return customer;
+}
+
+/**
+ * Offboarding: OFFBOARDING at once, then the stack is deleted (its bucket is
+ * retained) and the status event makes it OFFBOARDED. Without a stack to
+ * delete the customer is OFFBOARDED at once. The record always stays.
+ */
+export async function offboardCustomer(customerId: string, confirm: string, who: ActorContext): Promise<CustomerItem> {
+  if (confirm !== customerId) {
+    throw new ValidationError([{ field: 'confirm', message: `must equal the customer id '${customerId}' to offboard it` }]);
+  }
+  const now = new Date();
+  const token = operationToken('delete', customerId, now);
+  const offboarding = await transitionCustomer(customerId, 'offboard', {
+    actor: who.caller.userId,
+    now,
+    changes: { stack_operation_token: token, status_reason: null },
+  });
+  await audit(customerId, 'customer.offboarding_started', who);
+  try {
+    const outcome = await deleteCustomerStack(offboarding, token);
+    if (outcome === 'deleting') return offboarding;
+    return await transitionCustomer(customerId, 'offboarded', {
+      actor: who.caller.userId,
+      expectedToken: token,
+      changes: { offboarded_at: new Date().toISOString(), stack_operation_token: null },
+    });
+  } catch (error) {
+    if (error instanceof ConflictError) throw error;
+    logger.warn('DeleteStack refused', { customer_id: customerId, error: error as Error });
+    return transitionCustomer(customerId, 'offboardFailed', {
+      actor: who.caller.userId,
+      expectedToken: token,
+      changes: { status_reason: `DeleteStack failed: ${(error as Error).message}. Send the request again to retry.` },
+    });
+  }
+}
+
+const QUOTA_FIELDS = ['max_concurrent_worksets', 'max_storage_gb', 'max_monthly_runs', 'plan'] as const;
+const BILLING_FIELDS = ['billing_account_id', 'cost_center'] as const;
+
+/**
+ * Applies a merge patch. A change of billing fields is pushed to the
+ * customer stack, so the bucket's cost-allocation tags follow it.
+ */
+export async function updateCustomer(customerId: string, patch: UpdateCustomerRequest, who: ActorContext): Promise<CustomerItem> {
+  const { before, after } = await updateCustomerFields(customerId, patch, { actor: who.caller.userId });
+  const changed = (Object.keys(patch) as (keyof CustomerItem)[]).filter(
+    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
+  if (changed.length > 0) {
+    const diff = Object.fromEntries(changed.map((f) => [f, { from: before[f] ?? null, to: after[f] ?? null }]));
+    const quotaChanged = changed.some((f) => (QUOTA_FIELDS as readonly string[]).includes(f));
+    await audit(customerId, quotaChanged ? 'customer.quota_changed' : 'customer.updated', who, { changes: diff });
+  }
+
+  // Pushed whenever the patch names a billing field, changed or not, so that
+  // sending the same PATCH again retries a stack update that failed.
+  const billingInPatch = Object.keys(patch).some((f) => (BILLING_FIELDS as readonly string[]).includes(f));
+  if (billingInPatch && (after.status === 'ACTIVE' || after.status === 'INACTIVE')) {
+    try {
+      const outcome = await updateCustomerStack(after, operationToken('update', customerId, new Date()));
+      logger.info('customer stack tags update', { customer_id: customerId, outcome });
+    } catch (error) {
+      throw new HttpProblem(
+        502,
+        'Bad Gateway',
+        'The customer was updated but its bucket tags could not be; send the same PATCH again to retry.',
+        {},
+        { cause: error },
+      );
+    }
+  }
+  return after;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { PLAN_NAMES } from './plans.ts';
+import { CUSTOMER_STATUSES } from './status.ts';
+
+const noControlChars = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine(noControlChars, 'must not contain control characters');
+
+/** Billing identifiers become AWS tag values and CloudFormation parameters. */
+const billingCode = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/=+@-]{0,63}$/, 'must be 1-64 letters, digits or . _ : / = + @ -, starting with a letter or digit');
+
+const quota = (max: number) =>
+  z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(max, `must be at most ${max.toLocaleString('en-US')}`);
+
+const settings = z
+  .record(z.string().max(64, 'keys must be at most 64 characters'), z.unknown())
+  .refine((value) => JSON.stringify(value).length <= 8192, 'must serialize to at most 8192 characters');
+
+export const QUOTA_LIMITS = {
+  max_concurrent_worksets: 1000,
+  max_storage_gb: 1_000_000,
+  max_monthly_runs: 1_000_000,
+} as const;
+
+/** Fields every customer has; `POST /customers` must send all of them. */
+const requiredFields = {
+  customer_name: text(100),
+  email: z.email('must be an email address').max(254, 'must be at most 254 characters'),
+  max_concurrent_worksets: quota(QUOTA_LIMITS.max_concurrent_worksets),
+  max_storage_gb: quota(QUOTA_LIMITS.max_storage_gb),
+  billing_account_id: billingCode,
+  cost_center: billingCode,
+};
+
+/** Fields a customer may have; `PATCH` may clear them with null. */
+const optionalFields = {
+  display_name: text(100),
+  description: text(1000),
+  contact_phone: z.string().regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'must be a phone number such as +1 555 0100'),
+  address: text(500),
+  logo_url: z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2048, 'must be at most 2048 characters'),
+  settings,
+};
+
+export const createCustomerSchema = z.strictObject({
+  ...requiredFields,
+  plan: z.enum(PLAN_NAMES).optional(),
+  max_monthly_runs: quota(QUOTA_LIMITS.max_monthly_runs).optional(),
+  display_name: optionalFields.display_name.optional(),
+  description: optionalFields.description.optional(),
+  contact_phone: optionalFields.contact_phone.optional(),
+  address: optionalFields.address.optional(),
+  logo_url: optionalFields.logo_url.optional(),
+  settings: optionalFields.settings.optional(),
+});
+
+export type CreateCustomerRequest = z.output<typeof createCustomerSchema>;
+
+/** JSON merge patch (RFC 7396): absent = unchanged, null = cleared (optional fields only). */
+export const updateCustomerSchema = z
+  .strictObject({
+    customer_name: requiredFields.customer_name.optional(),
+    email: requiredFields.email.optional(),
+    max_concurrent_worksets: requiredFields.max_concurrent_worksets.optional(),
+    max_storage_gb: requiredFields.max_storage_gb.optional(),
+    max_monthly_runs: quota(QUOTA_LIMITS.max_monthly_runs).optional(),
+    billing_account_id: billingCode.optional(),
+    cost_center: billingCode.optional(),
+    plan: z.enum(PLAN_NAMES).optional(),
+    display_name: optionalFields.display_name.nullable().optional(),
+    description: optionalFields.description.nullable().optional(),
+    contact_phone: optionalFields.contact_phone.nullable().optional(),
+    address: optionalFields.address.nullable().optional(),
+    logo_url: optionalFields.logo_url.nullable().optional(),
+    settings: optionalFields.settings.nullable().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, 'must change at least one field');
+
+export type UpdateCustomerRequest = z.output<typeof updateCustomerSchema>;
+
+export const listCustomersQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(25),
+  next_token: z.string().max(2048, 'is too long').optional(),
+  status: z.enum(CUSTOMER_STATUSES).optional(),
+});
+
+export const offboardQuerySchema = z.strictObject({
+  confirm: z.string().min(1, 'must repeat the customer id'),
+});

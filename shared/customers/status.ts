@@ -1,0 +1,49 @@
+import { ConflictError } from '../http/errors.ts';
+
+export const CUSTOMER_STATUSES = [
+  'PROVISIONING',
+  'PROVISION_FAILED',
+  'ACTIVE',
+  'INACTIVE',
+  'OFFBOARDING',
+  'OFFBOARDED',
+] as const;
+
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+/**
+ * The one customer state machine. Every write names its action; the
+ * repository turns `from` into a DynamoDB condition, so a transition is
+ * checked and applied in a single atomic write.
+ */
+export const TRANSITIONS = {
+  /** The customer stack reached CREATE_COMPLETE. */
+  provisioned: { from: ['PROVISIONING'], to: 'ACTIVE' },
+  /** The customer stack failed to create, or CreateStack was refused. */
+  provisionFailed: { from: ['PROVISIONING'], to: 'PROVISION_FAILED' },
+  /** Start again after a failure, or resume one that never got its stack. */
+  retryProvision: { from: ['PROVISION_FAILED', 'PROVISIONING'], to: 'PROVISIONING' },
+  deactivate: { from: ['ACTIVE'], to: 'INACTIVE' },
+  activate: { from: ['INACTIVE'], to: 'ACTIVE' },
+  /** Offboarding may be retried while it is under way (a failed stack deletion). */
+  offboard: { from: ['ACTIVE', 'INACTIVE', 'PROVISION_FAILED', 'OFFBOARDING'], to: 'OFFBOARDING' },
+  offboarded: { from: ['OFFBOARDING'], to: 'OFFBOARDED' },
+  offboardFailed: { from: ['OFFBOARDING'], to: 'OFFBOARDING' },
+} as const satisfies Record<string, { from: readonly CustomerStatus[]; to: CustomerStatus }>;
+
+export type CustomerAction = keyof typeof TRANSITIONS;
+
+/** Statuses in which the customer's profile, plan and quotas may be edited. */
+export const EDITABLE_STATUSES: readonly CustomerStatus[] = ['PROVISIONING', 'PROVISION_FAILED', 'ACTIVE', 'INACTIVE'];
+
+export function canTransition(status: CustomerStatus, action: CustomerAction): boolean {
+  return (TRANSITIONS[action].from as readonly CustomerStatus[]).includes(status);
+}
+
+export function transitionRefused(customerId: string, status: string, action: CustomerAction | 'update'): ConflictError {
+  const allowed = action === 'update' ? EDITABLE_STATUSES : TRANSITIONS[action].from;
+  return new ConflictError(
+    `Customer ${customerId} is ${status}; '${action}' is allowed only when it is ${allowed.join(' or ')}.`,
+    { current_status: status },
+  );
+}

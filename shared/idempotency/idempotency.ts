@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients/dynamodb.ts';
+import { tableName } from '../config/runtime.ts';
+import { UnprocessableError, ValidationError } from '../http/errors.ts';
+
+const TABLE = tableName('idempotency');
+/** How long a key is remembered; a client retrying later than this creates anew. */
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+export interface IdempotencyRecord {
+  readonly idempotency_key: string;
+  readonly request_hash: string;
+  readonly resource_id: string;
+  readonly created_at: string;
+  readonly expires_at: number;
+}
+
+/** A client's key, scoped to the operation and the caller so keys never collide across users. */
+export function idempotencyKey(operation: string, callerId: string, headerValue: string | undefined): string | undefined {
+  if (headerValue === undefined) return undefined;
+  if (!KEY_PATTERN.test(headerValue)) {
+    throw new ValidationError([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
+  }
+  return `${operation}#${callerId}#${headerValue}`;
+}
+
+/** A hash of the request body that ignores key order and whitespace. */
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The resource a previous request with this key created, or undefined if the
+ * key is new (or expired). The same key with another body is a 422.
+ */
+export async function findReplay(key: string, hash: string): Promise<string | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE, Key: { idempotency_key: key }, ConsistentRead: true }));
+  const record = Item as IdempotencyRecord | undefined;
+  if (!record || record.expires_at < Math.floor(Date.now() / 1000)) return undefined;
+  if (record.request_hash !== hash) {
+    throw new UnprocessableError('This Idempotency-Key was already used with a different request body.');
+  }
+  return record.resource_id;
+}
+
+/** The transaction item that records the key together with the resource it creates. */
+export function idempotencyPut(key: string, hash: string, resourceId: string, now: Date) {
+  const record: IdempotencyRecord = {
+    idempotency_key: key,
+    request_hash: hash,
+    resource_id: resourceId,
+    created_at: now.toISOString(),
+    expires_at: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  };
+  return {
+    Put: {
+      TableName: TABLE,
+      Item: record,
+      // An expired record (TTL deletion lags) may be overwritten.
+      ConditionExpression: 'attribute_not_exists(idempotency_key) OR expires_at < :now',
+      ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+    },
+  };
+}
