@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { buildUpdateExpression } from '../dynamo/update-expression.ts';
@@ -116,7 +117,8 @@ async function conditionalUpdate(update: ConditionalUpdate): Promise<{ ok: true;
     return { ok: true, item: Attributes as CustomerItem };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
-    return { ok: false, current: error.Item as CustomerItem | undefined };
+    // The document client does not unmarshall the item attached to this error.
+    return { ok: false, current: error.Item ? (unmarshall(error.Item) as CustomerItem) : undefined };
   }
 }
 

@@ -25,7 +25,8 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): F
 
 /** Parses `input` with `schema` or throws a 400 ValidationError listing every problem. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput lets fieldErrors tell a missing field from a wrong one.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new ValidationError(fieldErrors(result.error.issues, prefix));
 }

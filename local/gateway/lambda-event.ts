@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import type { RouteDefinition } from '#shared/routes/types.ts';
+
+export const LOCAL_ACCOUNT_ID = '000000000000';
+export const LOCAL_API_ID = 'local';
+export const LOCAL_STAGE = 'local';
+
+interface EventInput {
+  readonly route: RouteDefinition;
+  readonly path: string;
+  readonly pathParameters: Record<string, string>;
+  readonly headers: IncomingHttpHeaders;
+  readonly query: URLSearchParams;
+  readonly body: Buffer;
+  readonly sourceIp: string;
+  readonly authorizer?: Record<string, unknown>;
+  readonly requestId: string;
+}
+
+/** A REST API (v1) proxy event, as API Gateway builds it for a Lambda proxy integration. */
+export function proxyEvent(input: EventInput): APIGatewayProxyEvent {
+  const headers: Record<string, string> = {};
+  const multiValueHeaders: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(input.headers)) {
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [value];
+    headers[name] = values.join(',');
+    multiValueHeaders[name] = values;
+  }
+  const query: Record<string, string> = {};
+  const multiQuery: Record<string, string[]> = {};
+  for (const [name, value] of input.query) {
+    query[name] = value;
+    (multiQuery[name] ??= []).push(value);
+  }
+  const hasQuery = Object.keys(query).length > 0;
+  const hasParams = Object.keys(input.pathParameters).length > 0;
+  const now = new Date();
+  return {
+    resource: input.route.path,
+    path: input.path,
+    httpMethod: input.route.method,
+    headers,
+    multiValueHeaders,
+    queryStringParameters: hasQuery ? query : null,
+    multiValueQueryStringParameters: hasQuery ? multiQuery : null,
+    pathParameters: hasParams ? input.pathParameters : null,
+    stageVariables: null,
+    body: input.body.length > 0 ? input.body.toString('utf8') : null,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: LOCAL_ACCOUNT_ID,
+      apiId: LOCAL_API_ID,
+      authorizer: input.authorizer ?? null,
+      httpMethod: input.route.method,
+      identity: identity(input.sourceIp, headers['user-agent'] ?? null),
+      path: `/${LOCAL_STAGE}${input.path}`,
+      protocol: 'HTTP/1.1',
+      requestId: input.requestId,
+      requestTime: now.toUTCString(),
+      requestTimeEpoch: now.getTime(),
+      resourceId: input.route.id,
+      resourcePath: input.route.path,
+      stage: LOCAL_STAGE,
+    },
+  };
+}
+
+function identity(sourceIp: string, userAgent: string | null): APIGatewayProxyEvent['requestContext']['identity'] {
+  return {
+    accessKey: null,
+    accountId: null,
+    apiKey: null,
+    apiKeyId: null,
+    caller: null,
+    clientCert: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    sourceIp,
+    user: null,
+    userAgent,
+    userArn: null,
+  };
+}
+
+export function methodArn(route: RouteDefinition, path: string): string {
+  return `arn:aws:execute-api:us-east-1:${LOCAL_ACCOUNT_ID}:${LOCAL_API_ID}/${LOCAL_STAGE}/${route.method}${path}`;
+}
+
+/** The Lambda context a handler receives, with the function's timeout. */
+export function lambdaContext(functionName: string, timeoutSeconds: number, requestId = randomUUID()): Context {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:${LOCAL_ACCOUNT_ID}:function:${functionName}`,
+    memoryLimitInMB: '256',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
