@@ -1,0 +1,49 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import type { LocalStackInfo } from '#local/stack.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    localStack: LocalStackInfo;
+  }
+}
+
+/**
+ * Boots the same local stack `npm start` runs (ephemeral, free ports) in a
+ * child process, and hands its stack.json to the tests.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--ephemeral', '--port', '0', '--quiet'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
+  });
+  const stackFile = await waitForReady(child);
+  project.provide('localStack', JSON.parse(readFileSync(stackFile, 'utf8')) as LocalStackInfo);
+  return async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  };
+}
+
+function waitForReady(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`local stack not ready after 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /READY \S+ (\S+)/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        // Keep draining so the child never blocks on a full pipe; show errors.
+        child.stdout?.resume();
+        child.stderr?.on('data', (c: Buffer) => process.stderr.write(`[local-stack] ${c.toString()}`));
+        resolve(ready[1] as string);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => reject(new Error(`local stack exited with ${code}:\n${output}`)));
+  });
+}

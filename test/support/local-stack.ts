@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { inject } from 'vitest';
+import { ensureUser } from '#local/emulators/cognito.ts';
+import type { LocalStackInfo } from '#local/stack.ts';
+
+export function localStack(): LocalStackInfo {
+  return inject('localStack');
+}
+
+export interface ApiResponse<T = any> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: T;
+  readonly text: string;
+}
+
+export interface RequestOptions {
+  readonly token?: string;
+  readonly body?: unknown;
+  /** Sent as is, instead of JSON-encoding `body`. */
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** One HTTP call to the local gateway. */
+export async function api<T = any>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (body === undefined && options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['Content-Type'] ??= 'application/json';
+  }
+  const response = await fetch(`${localStack().api_url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+const cognitoClient = () =>
+  new CognitoIdentityProviderClient({
+    endpoint: localStack().cognito.endpoint,
+    region: localStack().region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
+export async function signIn(email: string, password: string): Promise<{ idToken: string; accessToken: string }> {
+  const result = await cognitoClient().send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: localStack().cognito.client_id,
+      AuthParameters: { USERNAME: email, PASSWORD: password },
+    }),
+  );
+  const auth = result.AuthenticationResult;
+  if (!auth?.IdToken || !auth.AccessToken) throw new Error(`no tokens for ${email}`);
+  return { idToken: auth.IdToken, accessToken: auth.AccessToken };
+}
+
+let adminTokenPromise: Promise<string> | undefined;
+
+/** An ID token of the platform admin the local stack seeded. */
+export function adminToken(): Promise<string> {
+  adminTokenPromise ??= signIn(localStack().admin.email, localStack().admin.password).then((t) => t.idToken);
+  return adminTokenPromise;
+}
+
+export interface TestUser {
+  readonly email: string;
+  readonly password: string;
+  readonly userId: string;
+  readonly token: string;
+}
+
+/** A new confirmed Cognito user with a signed-in ID token. */
+export async function createTestUser(options: { groups?: string[]; email?: string } = {}): Promise<TestUser> {
+  const email = options.email ?? `user-${randomUUID().slice(0, 8)}@example.com`;
+  const password = `Test-${randomUUID().slice(0, 8)}-Aa1!`;
+  const userId = await ensureUser(localStack().cognito.endpoint, localStack().cognito.user_pool_id, {
+    email,
+    password,
+    ...(options.groups ? { groups: options.groups } : {}),
+  });
+  const { idToken } = await signIn(email, password);
+  return { email, password, userId, token: idToken };
+}
+
+export function customerBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    customer_name: `Test Genomics ${randomUUID().slice(0, 6)}`,
+    email: 'admin@test-genomics.example',
+    max_concurrent_worksets: 10,
+    max_storage_gb: 5000,
+    billing_account_id: 'BA-12345',
+    cost_center: 'CC-GENOMICS',
+    ...overrides,
+  };
+}
+
+/** Polls until the customer reaches `status` (stack events arrive asynchronously). */
+export async function waitForCustomerStatus(customerId: string, status: string, timeoutMs = 10_000): Promise<any> {
+  const token = await adminToken();
+  const deadline = Date.now() + timeoutMs;
+  let last: ApiResponse | undefined;
+  while (Date.now() < deadline) {
+    last = await api('GET', `/customers/${customerId}`, { token });
+    if (last.body?.status === status) return last.body;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`customer ${customerId} did not reach ${status}; last: ${last?.text}`);
+}
+
+/** Onboards a customer and waits until it is ACTIVE. */
+export async function activeCustomer(overrides: Record<string, unknown> = {}): Promise<any> {
+  const created = await api('POST', '/customers', { token: await adminToken(), body: customerBody(overrides) });
+  if (created.status !== 202) throw new Error(`onboarding failed: ${created.status} ${created.text}`);
+  return waitForCustomerStatus(created.body.customer_id, 'ACTIVE');
+}
+
+/** Number of items in a table, read from DynamoDB Local itself. */
+export async function countItems(table: string): Promise<number> {
+  const client = new DynamoDBClient({
+    endpoint: localStack().dynamodb_endpoint,
+    region: localStack().region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  let count = 0;
+  let startKey: Record<string, any> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: localStack().tables[table], Select: 'COUNT', ExclusiveStartKey: startKey }));
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}
+
+/** Every CloudFormation call the local provisioner received. */
+export async function cloudFormationRequests(): Promise<{ action: string; params: Record<string, string> }[]> {
+  const response = await fetch(`${localStack().cloudformation_endpoint}/__local/requests`);
+  return (await response.json()) as { action: string; params: Record<string, string> }[];
+}
+
+/**
+ * Makes the next create or delete of a stack whose customer id starts with
+ * `customerIdPrefix` (a slug, or a whole id) fail with `reason`.
+ */
+export async function injectStackFault(customerIdPrefix: string, operation: 'create' | 'delete', reason: string): Promise<void> {
+  await fetch(`${localStack().cloudformation_endpoint}/__local/faults`, {
+    method: 'POST',
+    body: JSON.stringify({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation, reason }),
+  });
+}
