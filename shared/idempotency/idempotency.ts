@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { UnprocessableError, ValidationError } from '../http/errors.ts';
+
+export { requestHash } from './request-hash.ts';
 
 const TABLE = tableName('idempotency');
 /** How long a key is remembered; a client retrying later than this creates anew. */
@@ -24,20 +25,6 @@ export function idempotencyKey(operation: string, callerId: string, headerValue:
     throw new ValidationError([{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }]);
   }
   return `${operation}#${callerId}#${headerValue}`;
-}
-
-/** A hash of the request body that ignores key order and whitespace. */
-export function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 /**
