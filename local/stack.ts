@@ -9,6 +9,7 @@ import { PLATFORM_ADMIN_GROUP } from '#shared/http/caller.ts';
 import { assertRouteTable, routeTable } from '#shared/routes/index.ts';
 import { tableList, type TableDefinition } from '#shared/tables/definitions.ts';
 import { ensureUser, ensureUserPool, startCognito } from './emulators/cognito.ts';
+import { CognitoProxy } from './emulators/cognito-proxy.ts';
 import { createTables, startDynamoDb } from './emulators/dynamodb.ts';
 import { S3RVER_CREDENTIALS, startS3 } from './emulators/s3.ts';
 import { handlerEnvironment } from './handler-environment.ts';
@@ -68,29 +69,37 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   mkdirSync(stateDir, { recursive: true });
   const log = options.log ?? (() => undefined);
 
-  const [dynamoPort, cognitoPort, s3Port, cfnPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [dynamoPort, cognitoPort, cognitoProxyPort, s3Port, cfnPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const cognitoProxy = new CognitoProxy(cognitoProxyPort, cognitoPort);
   const apiPort = options.apiPort === 0 ? await freePort() : (options.apiPort ?? 3000);
   const [dynamo, cognito, s3] = await Promise.all([
     startDynamoDb(dynamoPort, options.ephemeral ? undefined : join(stateDir, 'dynamodb')),
-    startCognito(cognitoPort, join(stateDir, 'cognito')),
+    startCognito(cognitoPort, join(stateDir, 'cognito'), cognitoProxy.endpoint),
     startS3(s3Port, join(stateDir, 's3')),
   ]);
+  await cognitoProxy.start();
   const children = [dynamo.process, cognito.process];
   const stopEmulators = async () => {
     for (const child of children) child.kill('SIGTERM');
-    await s3.stop().catch(() => undefined);
+    await Promise.all([s3.stop().catch(() => undefined), cognitoProxy.stop()]);
   };
 
   try {
     await createTables(dynamo.endpoint, tableList, physicalTableName);
-    const pool = await ensureUserPool(cognito.endpoint);
+    const pool = await ensureUserPool(cognitoProxy.endpoint);
     const admin = adminCredentials(stateDir);
-    await ensureUser(cognito.endpoint, pool.userPoolId, { ...admin, groups: [PLATFORM_ADMIN_GROUP] });
+    await ensureUser(cognitoProxy.endpoint, pool.userPoolId, { ...admin, groups: [PLATFORM_ADMIN_GROUP] });
     const corsOrigins = ['*'];
 
     const endpoints = {
       region: REGION,
-      cognito: { endpoint: cognito.endpoint, user_pool_id: pool.userPoolId, client_id: pool.clientId },
+      cognito: { endpoint: cognitoProxy.endpoint, user_pool_id: pool.userPoolId, client_id: pool.clientId },
       dynamodb_endpoint: dynamo.endpoint,
       s3_endpoint: s3.endpoint,
       cloudformation_endpoint: `http://127.0.0.1:${cfnPort}`,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import {
   AdminAddUserToGroupCommand,
@@ -32,9 +33,14 @@ export interface LocalUserPool {
   readonly issuer: string;
 }
 
-/** Starts cognito-local as a child process whose state lives in `dataDir`. */
-export async function startCognito(port: number, dataDir: string): Promise<CognitoEmulator> {
-  mkdirSync(dataDir, { recursive: true });
+/**
+ * Starts cognito-local as a child process whose state lives in `dataDir`.
+ * `issuerDomain` is the address clients use (the proxy in front of it), so
+ * the tokens it signs name the issuer clients verify against.
+ */
+export async function startCognito(port: number, dataDir: string, issuerDomain: string): Promise<CognitoEmulator> {
+  mkdirSync(join(dataDir, '.cognito'), { recursive: true });
+  writeFileSync(join(dataDir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: issuerDomain } }));
   const entry = require.resolve('cognito-local/lib/bin/start.js');
   const child = spawn(process.execPath, [entry], {
     cwd: dataDir,

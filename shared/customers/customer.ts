@@ -28,6 +28,8 @@ export interface CustomerItem {
   /** Client request token of the stack operation under way; status events must carry it. */
   readonly stack_operation_token?: string;
   readonly provision_attempt: number;
+  /** Number of admin memberships, kept in step by membership transactions. */
+  readonly admin_count?: number;
   readonly created_at: string;
   readonly created_by: string;
   readonly updated_at: string;
@@ -36,7 +38,7 @@ export interface CustomerItem {
   readonly offboarded_at?: string;
 }
 
-const INTERNAL_FIELDS = ['record_type', 'stack_operation_token', 'provision_attempt'] as const;
+const INTERNAL_FIELDS = ['record_type', 'stack_operation_token', 'provision_attempt', 'admin_count'] as const;
 
 export type Customer = Omit<CustomerItem, (typeof INTERNAL_FIELDS)[number]>;
 

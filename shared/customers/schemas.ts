@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuerySchema } from '../http/page-query.ts';
 import { PLAN_NAMES } from './plans.ts';
 import { CUSTOMER_STATUSES } from './status.ts';
 
@@ -90,16 +91,7 @@ export const updateCustomerSchema = z
 
 export type UpdateCustomerRequest = z.output<typeof updateCustomerSchema>;
 
-export const listCustomersQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .default(25),
-  next_token: z.string().max(2048, 'is too long').optional(),
-  status: z.enum(CUSTOMER_STATUSES).optional(),
-});
+export const listCustomersQuerySchema = pageQuerySchema.extend({ status: z.enum(CUSTOMER_STATUSES).optional() });
 
 export const offboardQuerySchema = z.strictObject({
   confirm: z.string().min(1, 'must repeat the customer id'),

@@ -1,5 +1,6 @@
+import type { TableName } from '../tables/definitions.ts';
 import { routes, type RouteId } from './table.ts';
-import type { RouteDefinition } from './types.ts';
+import type { RouteDefinition, TableAccess } from './types.ts';
 
 export type { RouteId } from './table.ts';
 export * from './types.ts';
@@ -41,4 +42,20 @@ export function routeById(id: RouteId): RouteDefinition {
 /** The path parameters a route path declares, in order: `/a/{x}/b/{y}` → ['x', 'y']. */
 export function pathParameters(path: string): string[] {
   return [...path.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] as string);
+}
+
+/**
+ * The tables a route's function may touch: what it declares, plus what the
+ * access guard needs for customer-scoped routes (the customer, the caller's
+ * membership, and the audit table where denied attempts are recorded).
+ */
+export function tablesFor(route: RouteDefinition): Partial<Record<TableName, TableAccess>> {
+  const tables: Partial<Record<TableName, TableAccess>> = { ...route.tables };
+  if (route.access.kind === 'customer') {
+    const guard: Partial<Record<TableName, TableAccess>> = { customers: 'read', memberships: 'read', audit: 'readwrite' };
+    for (const [table, access] of Object.entries(guard) as [TableName, TableAccess][]) {
+      if (tables[table] !== 'readwrite') tables[table] = access === 'readwrite' ? 'readwrite' : (tables[table] ?? access);
+    }
+  }
+  return tables;
 }

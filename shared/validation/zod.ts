@@ -13,7 +13,8 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): F
       }
     } else if (issue.code === 'invalid_value' && issue.values.length > 0) {
       const accepted = issue.values.map(String);
-      errors.push({ field: path, message: `must be one of: ${accepted.join(', ')}`, accepted });
+      const message = issue.input === undefined ? `is required; one of: ${accepted.join(', ')}` : `must be one of: ${accepted.join(', ')}`;
+      errors.push({ field: path, message, accepted });
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       errors.push({ field: path, message: 'is required' });
     } else {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import type { LocalStackInfo } from '#local/stack.ts';
 
+export const MEMBERSHIP_CACHE_SECONDS_IN_TESTS = 2;
+
 declare module 'vitest' {
   export interface ProvidedContext {
     localStack: LocalStackInfo;
@@ -16,7 +18,12 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--ephemeral', '--port', '0', '--quiet'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR' },
+    env: {
+      ...process.env,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+      // Short, so the test that a removed membership stops passing within the bound runs fast.
+      MEMBERSHIP_CACHE_SECONDS: String(MEMBERSHIP_CACHE_SECONDS_IN_TESTS),
+    },
   });
   const stackFile = await waitForReady(child);
   project.provide('localStack', JSON.parse(readFileSync(stackFile, 'utf8')) as LocalStackInfo);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
 import { ensureUser } from '#local/emulators/cognito.ts';
 import type { LocalStackInfo } from '#local/stack.ts';
@@ -156,4 +156,38 @@ export async function injectStackFault(customerIdPrefix: string, operation: 'cre
     method: 'POST',
     body: JSON.stringify({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation, reason }),
   });
+}
+
+/** Adds `user` to the customer through the API, as the platform admin. */
+export async function addMember(customerId: string, email: string, role: 'admin' | 'member'): Promise<any> {
+  const response = await api('POST', `/customers/${customerId}/users`, { token: await adminToken(), body: { email, role } });
+  if (response.status !== 201) throw new Error(`adding ${email} failed: ${response.status} ${response.text}`);
+  return response.body;
+}
+
+/** A customer with one admin and one member, each signed in. */
+export async function tenant(): Promise<{ customer: any; admin: TestUser; member: TestUser }> {
+  const customer = await activeCustomer();
+  const [admin, member] = await Promise.all([createTestUser(), createTestUser()]);
+  await addMember(customer.customer_id, admin.email, 'admin');
+  await addMember(customer.customer_id, member.email, 'member');
+  return { customer, admin, member };
+}
+
+/** Every admin call the local Cognito saw. */
+export async function cognitoAdminCalls(): Promise<{ target: string; body: any }[]> {
+  const response = await fetch(`${localStack().cognito.endpoint}/__local/requests`);
+  return (await response.json()) as { target: string; body: any }[];
+}
+
+export async function cognitoUser(username: string): Promise<{ enabled: boolean; attributes: Record<string, string> } | undefined> {
+  try {
+    const user = await cognitoClient().send(new AdminGetUserCommand({ UserPoolId: localStack().cognito.user_pool_id, Username: username }));
+    return {
+      enabled: user.Enabled !== false,
+      attributes: Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name ?? '', a.Value ?? ''])),
+    };
+  } catch {
+    return undefined;
+  }
 }

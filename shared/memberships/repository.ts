@@ -1,0 +1,166 @@
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo } from '../clients/dynamodb.ts';
+import { tableName } from '../config/runtime.ts';
+import { failedTransactionItems, isConditionFailure } from '../dynamo/errors.ts';
+import { ConflictError, NotFoundError } from '../http/errors.ts';
+import { decodePageToken, encodePageToken } from '../http/pagination.ts';
+import type { Membership, MembershipRole } from './membership.ts';
+
+const MEMBERSHIPS = tableName('memberships');
+const CUSTOMERS = tableName('customers');
+
+/**
+ * Every customer keeps at least one admin once it has had one: demoting or
+ * removing an admin decrements `admin_count` on the customer item in the same
+ * transaction, on condition that another admin remains.
+ */
+const LAST_ADMIN = new ConflictError('A customer must keep at least one admin; make another member admin first.');
+
+export async function getMembership(userId: string, customerId: string): Promise<Membership | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: MEMBERSHIPS, Key: { user_id: userId, customer_id: customerId }, ConsistentRead: true }),
+  );
+  return Item as Membership | undefined;
+}
+
+export async function requireMembership(userId: string, customerId: string): Promise<Membership> {
+  const membership = await getMembership(userId, customerId);
+  if (!membership) throw new NotFoundError(`User ${userId} is not a member of customer ${customerId}.`);
+  return membership;
+}
+
+/** All of a user's memberships (a user belongs to few customers). */
+export async function listUserMemberships(userId: string): Promise<Membership[]> {
+  const items: Membership[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: MEMBERSHIPS,
+        KeyConditionExpression: 'user_id = :u',
+        ExpressionAttributeValues: { ':u': userId },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...((page.Items ?? []) as Membership[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+export async function listCustomerMembers(
+  customerId: string,
+  options: { limit: number; nextToken?: string },
+): Promise<{ items: Membership[]; nextToken?: string }> {
+  const page = await dynamo.send(
+    new QueryCommand({
+      TableName: MEMBERSHIPS,
+      IndexName: 'by-customer',
+      KeyConditionExpression: 'customer_id = :c',
+      ExpressionAttributeValues: { ':c': customerId },
+      Limit: options.limit,
+      ExclusiveStartKey: decodePageToken(options.nextToken, ['customer_id', 'user_id']),
+    }),
+  );
+  const nextToken = encodePageToken(page.LastEvaluatedKey);
+  return { items: (page.Items ?? []) as Membership[], ...(nextToken ? { nextToken } : {}) };
+}
+
+const adminCountChange = (customerId: string, delta: 1 | -1) => ({
+  Update: {
+    TableName: CUSTOMERS,
+    Key: { customer_id: customerId },
+    UpdateExpression: 'SET admin_count = if_not_exists(admin_count, :zero) + :delta',
+    ConditionExpression: delta < 0 ? 'admin_count > :one' : 'attribute_exists(customer_id)',
+    ExpressionAttributeValues: { ':zero': 0, ':delta': delta, ...(delta < 0 ? { ':one': 1 } : {}) },
+  },
+});
+
+/** Adds a membership; 409 if the user already belongs to the customer. */
+export async function insertMembership(membership: Membership): Promise<void> {
+  const put = {
+    Put: { TableName: MEMBERSHIPS, Item: membership, ConditionExpression: 'attribute_not_exists(user_id)' },
+  };
+  try {
+    if (membership.role === 'admin') {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: [put, adminCountChange(membership.customer_id, 1)] }));
+    } else {
+      await dynamo.send(new PutCommand(put.Put));
+    }
+  } catch (error) {
+    if (isConditionFailure(error) || failedTransactionItems(error)?.includes(0)) {
+      throw new ConflictError(`This user is already a member of customer ${membership.customer_id}.`);
+    }
+    throw error;
+  }
+}
+
+/** Changes a role, guarded on the role read before, so concurrent changes cannot both apply. */
+export async function updateRole(current: Membership, role: MembershipRole, now: Date): Promise<Membership> {
+  const updated: Membership = { ...current, role, updated_at: now.toISOString() };
+  const update = {
+    Update: {
+      TableName: MEMBERSHIPS,
+      Key: { user_id: current.user_id, customer_id: current.customer_id },
+      UpdateExpression: 'SET #role = :role, updated_at = :now',
+      ConditionExpression: '#role = :previous',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':role': role, ':previous': current.role, ':now': updated.updated_at },
+    },
+  };
+  const delta = role === 'admin' ? 1 : -1;
+  try {
+    await dynamo.send(new TransactWriteCommand({ TransactItems: [update, adminCountChange(current.customer_id, delta)] }));
+  } catch (error) {
+    const failed = failedTransactionItems(error);
+    if (failed?.includes(1) && delta < 0) throw LAST_ADMIN;
+    if (failed?.includes(0)) throw new ConflictError('The membership changed meanwhile; read it again and retry.');
+    throw error;
+  }
+  return updated;
+}
+
+export async function deleteMembership(current: Membership): Promise<void> {
+  const remove = {
+    Delete: {
+      TableName: MEMBERSHIPS,
+      Key: { user_id: current.user_id, customer_id: current.customer_id },
+      ConditionExpression: '#role = :role',
+      ExpressionAttributeNames: { '#role': 'role' },
+      ExpressionAttributeValues: { ':role': current.role },
+    },
+  };
+  try {
+    if (current.role === 'admin') {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: [remove, adminCountChange(current.customer_id, -1)] }));
+    } else {
+      await dynamo.send(new DeleteCommand(remove.Delete));
+    }
+  } catch (error) {
+    if (failedTransactionItems(error)?.includes(1)) throw LAST_ADMIN;
+    if (isConditionFailure(error) || failedTransactionItems(error)?.includes(0)) {
+      throw new ConflictError('The membership changed meanwhile; read it again and retry.');
+    }
+    throw error;
+  }
+}
+
+/** Makes `customerId` the user's only default membership, in one transaction. */
+export async function markDefault(userId: string, customerId: string, memberships: readonly Membership[]): Promise<void> {
+  const changes = memberships.filter((m) => m.is_default !== (m.customer_id === customerId));
+  if (changes.length === 0) return;
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: changes.map((m) => ({
+        Update: {
+          TableName: MEMBERSHIPS,
+          Key: { user_id: userId, customer_id: m.customer_id },
+          UpdateExpression: 'SET is_default = :d',
+          ConditionExpression: 'attribute_exists(user_id)',
+          ExpressionAttributeValues: { ':d': m.customer_id === customerId },
+        },
+      })),
+    }),
+  );
+}
