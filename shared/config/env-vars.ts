@@ -22,6 +22,8 @@ export const ENV = {
   corsAllowOrigin: 'CORS_ALLOW_ORIGIN',
   /** `true` for S3 emulators that need path-style URLs. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  /** JSON override of the workset estimate rates (see shared/worksets/estimate.ts). */
+  worksetEstimateRates: 'WORKSET_ESTIMATE_RATES',
   /** Seconds a membership lookup may be reused by a warm container. */
   membershipCacheSeconds: 'MEMBERSHIP_CACHE_SECONDS',
 } as const;

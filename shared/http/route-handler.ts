@@ -33,21 +33,30 @@ export interface ApiRequest<Body, Query> extends AccessGrant {
   header(name: string): string | undefined;
 }
 
-interface RouteOptions<B extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
-  /** Schema of the JSON body; a route without one ignores any body. */
+/** A zod schema, or a function that returns the validated body or throws a ValidationError. */
+type BodySpec = z.ZodType | ((raw: unknown) => unknown);
+
+interface RouteOptions<B extends BodySpec | undefined, Q extends z.ZodType | undefined> {
+  /** How to validate the JSON body; a route without one ignores any body. */
   readonly body?: B;
   /** Schema of the query string (all values arrive as strings). */
   readonly query?: Q;
+  /** Largest body accepted. @default MAX_BODY_BYTES (64 KB) */
+  readonly maxBodyBytes?: number;
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.ZodType ? z.output<S> : S extends (raw: unknown) => infer T ? T : undefined;
+
+function validateBody(spec: BodySpec, raw: unknown): unknown {
+  return typeof spec === 'function' ? spec(raw) : parseOrThrow(spec, raw);
+}
 
 /**
  * The one HTTP chain: logger context → header normalizer → CORS → problem
  * error handler → body limit → JSON parser → access rule → validation → handler.
  * Handlers receive a validated request and return a result or throw an HttpProblem.
  */
-export function routeHandler<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export function routeHandler<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   routeId: RouteId,
   options: RouteOptions<B, Q>,
   handle: (request: ApiRequest<Out<B>, Out<Q>>) => Promise<HttpResult>,
@@ -58,7 +67,7 @@ export function routeHandler<B extends z.ZodType | undefined = undefined, Q exte
     .use(httpHeaderNormalizer())
     .use(httpCors({ origins: corsOrigins, exposeHeaders: 'Location' }))
     .use(problemErrorHandler());
-  if (options.body) chain.use(bodyLimit()).use(httpJsonBodyParser());
+  if (options.body) chain.use(bodyLimit(options.maxBodyBytes)).use(httpJsonBodyParser());
 
   return chain.handler(async (event, context) => {
     const params = (event.pathParameters ?? {}) as Record<string, string>;
@@ -73,7 +82,7 @@ export function routeHandler<B extends z.ZodType | undefined = undefined, Q exte
 
     const grant = await authorize({ route, caller, customerId: params.customer_id, requestId });
     const rawBody = options.body ? (event.body as unknown) : undefined;
-    const body = (options.body ? parseOrThrow(options.body, rawBody ?? undefined) : undefined) as Out<B>;
+    const body = (options.body ? validateBody(options.body, rawBody ?? undefined) : undefined) as Out<B>;
     const query = (options.query ? parseOrThrow(options.query, event.queryStringParameters ?? {}) : undefined) as Out<Q>;
     const headers = event.headers ?? {};
     return handle({

@@ -171,6 +171,33 @@ export const routes = [
     summary: "A user's memberships (platform admins)",
     tables: { memberships: 'read', customers: 'read' },
   },
+  {
+    id: 'worksets.generateYaml',
+    method: 'POST',
+    path: '/worksets/generate-yaml',
+    handler: 'worksets/generate-yaml',
+    access: { kind: 'authenticated' },
+    summary: 'Turn a form-like request into daylily_work.yaml, the normalized config and an estimate',
+    tables: {},
+  },
+  {
+    id: 'worksets.validateYaml',
+    method: 'POST',
+    path: '/worksets/validate-yaml',
+    handler: 'worksets/validate-yaml',
+    access: { kind: 'authenticated' },
+    summary: 'Validate a daylily_work.yaml document: the normalized config or every error with its path',
+    tables: {},
+  },
+  {
+    id: 'schemas.workset',
+    method: 'GET',
+    path: '/schemas/workset',
+    handler: 'schemas/workset',
+    access: { kind: 'public' },
+    summary: 'The workset JSON Schema, for tools that validate files',
+    tables: {},
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -1,0 +1,13 @@
+import { json } from '#shared/http/responses.ts';
+import { routeHandler } from '#shared/http/route-handler.ts';
+import { estimateWorkset, loadEstimateRates, writeWorksetYaml } from '#shared/worksets/index.ts';
+import { requireWorksetConfig, WORKSET_BODY_LIMIT_BYTES } from '#shared/worksets/http-validation.ts';
+
+const rates = loadEstimateRates(process.env);
+
+export const handler = routeHandler(
+  'worksets.generateYaml',
+  { body: requireWorksetConfig, maxBodyBytes: WORKSET_BODY_LIMIT_BYTES },
+  async ({ body: config }) =>
+    json(200, { yaml_content: writeWorksetYaml(config), config, estimate: estimateWorkset(config, rates) }),
+);
