@@ -5,11 +5,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { StackStatusEvent } from '#shared/customers/stack-events.ts';
+import type { S3ObjectEvent } from '#shared/usage/s3-object-events.ts';
 import { PLATFORM_ADMIN_GROUP } from '#shared/http/caller.ts';
 import { assertRouteTable, routeTable } from '#shared/routes/index.ts';
 import { tableList, type TableDefinition } from '#shared/tables/definitions.ts';
 import { ensureUser, ensureUserPool, startCognito } from './emulators/cognito.ts';
-import { CognitoProxy } from './emulators/cognito-proxy.ts';
+import { cognitoProxy } from './emulators/cognito-proxy.ts';
+import { forwardS3Events } from './emulators/s3-events.ts';
+import { s3Proxy } from './emulators/s3-proxy.ts';
 import { createTables, startDynamoDb } from './emulators/dynamodb.ts';
 import { S3RVER_CREDENTIALS, startS3 } from './emulators/s3.ts';
 import { handlerEnvironment } from './handler-environment.ts';
@@ -69,45 +72,52 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   mkdirSync(stateDir, { recursive: true });
   const log = options.log ?? (() => undefined);
 
-  const [dynamoPort, cognitoPort, cognitoProxyPort, s3Port, cfnPort] = await Promise.all([
+  const [dynamoPort, cognitoPort, cognitoProxyPort, s3Port, s3ProxyPort, cfnPort] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
     freePort(),
     freePort(),
   ]);
-  const cognitoProxy = new CognitoProxy(cognitoProxyPort, cognitoPort);
+  const cognitoFront = cognitoProxy(cognitoProxyPort, cognitoPort);
+  const s3Front = s3Proxy(s3ProxyPort, s3Port);
   const apiPort = options.apiPort === 0 ? await freePort() : (options.apiPort ?? 3000);
   const [dynamo, cognito, s3] = await Promise.all([
     startDynamoDb(dynamoPort, options.ephemeral ? undefined : join(stateDir, 'dynamodb')),
-    startCognito(cognitoPort, join(stateDir, 'cognito'), cognitoProxy.endpoint),
+    startCognito(cognitoPort, join(stateDir, 'cognito'), cognitoFront.endpoint),
     startS3(s3Port, join(stateDir, 's3')),
   ]);
-  await cognitoProxy.start();
+  await Promise.all([cognitoFront.start(), s3Front.start()]);
   const children = [dynamo.process, cognito.process];
   const stopEmulators = async () => {
     for (const child of children) child.kill('SIGTERM');
-    await Promise.all([s3.stop().catch(() => undefined), cognitoProxy.stop()]);
+    await Promise.all([s3.stop().catch(() => undefined), cognitoFront.stop(), s3Front.stop()]);
   };
 
   try {
     await createTables(dynamo.endpoint, tableList, physicalTableName);
-    const pool = await ensureUserPool(cognitoProxy.endpoint);
+    const pool = await ensureUserPool(cognitoFront.endpoint);
     const admin = adminCredentials(stateDir);
-    await ensureUser(cognitoProxy.endpoint, pool.userPoolId, { ...admin, groups: [PLATFORM_ADMIN_GROUP] });
+    await ensureUser(cognitoFront.endpoint, pool.userPoolId, { ...admin, groups: [PLATFORM_ADMIN_GROUP] });
     const corsOrigins = ['*'];
 
     const endpoints = {
       region: REGION,
-      cognito: { endpoint: cognitoProxy.endpoint, user_pool_id: pool.userPoolId, client_id: pool.clientId },
+      cognito: { endpoint: cognitoFront.endpoint, user_pool_id: pool.userPoolId, client_id: pool.clientId },
       dynamodb_endpoint: dynamo.endpoint,
-      s3_endpoint: s3.endpoint,
+      s3_endpoint: s3Front.endpoint,
       cloudformation_endpoint: `http://127.0.0.1:${cfnPort}`,
       tables: Object.fromEntries(tableList.map((t) => [t.name, physicalTableName(t)])),
       bucket_prefix: BUCKET_PREFIX,
     };
     // Handlers read their configuration at import time, as in Lambda: set it first.
     Object.assign(process.env, handlerEnvironment(endpoints, corsOrigins));
+
+    const usageHandler = import(pathToFileURL(join(ROOT, 'functions/usage/s3-object-events.ts')).href).then(
+      (m) => m.handler as (event: S3ObjectEvent, context: unknown) => Promise<unknown>,
+    );
+    forwardS3Events(s3.server, async (event) => (await usageHandler)(event, lambdaContext('usage-s3-object-events', 30)));
 
     const statusHandler = import(pathToFileURL(join(ROOT, 'functions/customers/stack-status.ts')).href).then(
       (m) => m.handler as (event: StackStatusEvent, context: unknown) => Promise<unknown>,

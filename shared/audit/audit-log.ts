@@ -24,6 +24,7 @@ export type AuditAction =
   | 'membership.removed'
   | 'membership.role_changed'
   | 'membership.default_changed'
+  | 'upload.created'
   | 'tenant_access_denied';
 
 export interface AuditEntry {

@@ -24,6 +24,10 @@ export const ENV = {
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   /** JSON override of the workset estimate rates (see shared/worksets/estimate.ts). */
   worksetEstimateRates: 'WORKSET_ESTIMATE_RATES',
+  /** Uploads above this many bytes use multipart (default 5 GiB, S3's single-PUT limit). */
+  uploadMultipartThresholdBytes: 'UPLOAD_MULTIPART_THRESHOLD_BYTES',
+  /** Smallest multipart part (default 64 MiB; S3 allows 5 MiB). */
+  uploadMinPartBytes: 'UPLOAD_MIN_PART_BYTES',
   /** Seconds a membership lookup may be reused by a warm container. */
   membershipCacheSeconds: 'MEMBERSHIP_CACHE_SECONDS',
 } as const;

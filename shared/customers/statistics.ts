@@ -1,4 +1,5 @@
 import { countMembersByRole } from '../memberships/customer-members.ts';
+import { readStorageUsage } from '../usage/storage-usage.ts';
 import type { CustomerItem } from './customer.ts';
 
 export interface CustomerStatistics {
@@ -13,13 +14,20 @@ export interface CustomerStatistics {
     readonly max_storage_gb: number;
     readonly max_monthly_runs: number;
   };
+  readonly storage: {
+    readonly storage_bytes: number;
+    readonly object_count: number;
+    readonly storage_gb: number;
+    readonly storage_utilization_percent: number;
+  };
   readonly created_at: string;
   readonly activated_at: string | null;
   readonly days_since_onboarding: number;
 }
 
 export async function customerStatistics(customer: CustomerItem, now = new Date()): Promise<CustomerStatistics> {
-  const members = await countMembersByRole(customer.customer_id);
+  const [members, usage] = await Promise.all([countMembersByRole(customer.customer_id), readStorageUsage(customer.customer_id)]);
+  const storageGb = usage.storage_bytes / 1024 ** 3;
   return {
     customer_id: customer.customer_id,
     status: customer.status,
@@ -31,6 +39,12 @@ export async function customerStatistics(customer: CustomerItem, now = new Date(
       max_concurrent_worksets: customer.max_concurrent_worksets,
       max_storage_gb: customer.max_storage_gb,
       max_monthly_runs: customer.max_monthly_runs,
+    },
+    storage: {
+      storage_bytes: usage.storage_bytes,
+      object_count: usage.object_count,
+      storage_gb: Math.round(storageGb * 100) / 100,
+      storage_utilization_percent: Math.round((storageGb / customer.max_storage_gb) * 10_000) / 100,
     },
     created_at: customer.created_at,
     activated_at: customer.activated_at ?? null,

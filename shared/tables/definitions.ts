@@ -29,7 +29,7 @@ export interface TableDefinition {
   readonly description: string;
 }
 
-export type TableName = 'customers' | 'idempotency' | 'memberships' | 'audit';
+export type TableName = 'customers' | 'idempotency' | 'memberships' | 'audit' | 'usage' | 'uploads';
 
 const S = (name: string): KeyDefinition => ({ name, type: 'S' });
 
@@ -69,6 +69,23 @@ export const tables = {
     sortKey: S('event_key'),
     globalIndexes: [],
     description: 'Append-only audit trail of administrative actions and denied access, per customer.',
+  },
+  usage: {
+    name: 'usage',
+    envVar: 'USAGE_TABLE',
+    partitionKey: S('customer_id'),
+    sortKey: S('record'),
+    globalIndexes: [],
+    description: "Per customer: the storage counter ('storage') and one ledger item per stored object version, kept from S3 object events.",
+  },
+  uploads: {
+    name: 'uploads',
+    envVar: 'UPLOADS_TABLE',
+    partitionKey: S('customer_id'),
+    sortKey: S('upload_id'),
+    globalIndexes: [],
+    ttlAttribute: 'expires_at',
+    description: 'Uploads handed out: key, size, multipart upload id, state; kept a week after the URLs expire.',
   },
 } as const satisfies Record<TableName, TableDefinition>;
 

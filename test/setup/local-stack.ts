@@ -4,6 +4,7 @@ import type { TestProject } from 'vitest/node';
 import type { LocalStackInfo } from '#local/stack.ts';
 
 export const MEMBERSHIP_CACHE_SECONDS_IN_TESTS = 2;
+export const UPLOAD_MULTIPART_THRESHOLD_IN_TESTS = 16 * 1024 * 1024;
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +24,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
       // Short, so the test that a removed membership stops passing within the bound runs fast.
       MEMBERSHIP_CACHE_SECONDS: String(MEMBERSHIP_CACHE_SECONDS_IN_TESTS),
+      // Small multipart settings so a 20 MiB file exercises the multipart flow.
+      UPLOAD_MULTIPART_THRESHOLD_BYTES: String(UPLOAD_MULTIPART_THRESHOLD_IN_TESTS),
+      UPLOAD_MIN_PART_BYTES: String(5 * 1024 * 1024),
     },
   });
   const stackFile = await waitForReady(child);

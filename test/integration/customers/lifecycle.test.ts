@@ -269,6 +269,7 @@ describe('GET /customers/{customer_id}/statistics', () => {
       admin_users: 0,
       member_users: 0,
       quotas: { max_concurrent_worksets: 7, max_storage_gb: 900, max_monthly_runs: 10 },
+      storage: { storage_bytes: 0, object_count: 0, storage_gb: 0, storage_utilization_percent: 0 },
       created_at: customer.created_at,
       activated_at: customer.activated_at,
       days_since_onboarding: 0,

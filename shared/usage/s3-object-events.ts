@@ -1,0 +1,47 @@
+import { ENV } from '../config/env-vars.ts';
+import { requireEnv } from '../config/runtime.ts';
+import { isCustomerId } from '../customers/customer-id.ts';
+import { logger } from '../observability/logger.ts';
+import { recordObjectDeleted, recordObjectStored } from './storage-usage.ts';
+
+const bucketPrefix = `${requireEnv(ENV.bucketPrefix)}-`;
+
+/** The EventBridge events S3 sends for a bucket with EventBridge notifications on. */
+export interface S3ObjectEvent {
+  readonly source: 'aws.s3';
+  readonly 'detail-type': 'Object Created' | 'Object Deleted';
+  readonly detail: {
+    readonly bucket: { readonly name: string };
+    readonly object: { readonly key: string; readonly size?: number; readonly 'version-id'?: string; readonly sequencer?: string };
+    readonly 'deletion-type'?: 'Permanently Deleted' | 'Delete Marker Created';
+  };
+}
+
+export function customerIdOfBucket(bucket: string): string | undefined {
+  if (!bucket.startsWith(bucketPrefix)) return undefined;
+  const id = bucket.slice(bucketPrefix.length);
+  return isCustomerId(id) ? id : undefined;
+}
+
+/**
+ * Keeps the storage counter in step with the bucket. A delete marker frees
+ * nothing (the version it hides is still stored until lifecycle expires it,
+ * which arrives as its own permanent deletion).
+ */
+export async function applyS3ObjectEvent(event: S3ObjectEvent): Promise<string> {
+  const customerId = customerIdOfBucket(event.detail.bucket.name);
+  const { object } = event.detail;
+  if (!customerId) return 'ignored: not a customer bucket';
+  logger.appendKeys({ customer_id: customerId });
+  if (event['detail-type'] === 'Object Created') {
+    return recordObjectStored({
+      customerId,
+      key: object.key,
+      size: object.size ?? 0,
+      sequencer: object.sequencer ?? '0',
+      ...(object['version-id'] ? { versionId: object['version-id'] } : {}),
+    });
+  }
+  if (event.detail['deletion-type'] === 'Delete Marker Created') return 'ignored: delete marker';
+  return recordObjectDeleted(customerId, object.key, object['version-id']);
+}
