@@ -7,6 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { StackStatusEvent } from '#shared/customers/stack-events.ts';
 import type { S3ObjectEvent } from '#shared/usage/s3-object-events.ts';
 import { PLATFORM_ADMIN_GROUP } from '#shared/http/caller.ts';
+import { eventFunctions, type EventFunctionDefinition } from '#shared/routes/event-functions.ts';
 import { assertRouteTable, routeTable } from '#shared/routes/index.ts';
 import { tableList, type TableDefinition } from '#shared/tables/definitions.ts';
 import { ensureUser, ensureUserPool, startCognito } from './emulators/cognito.ts';
@@ -18,6 +19,7 @@ import { S3RVER_CREDENTIALS, startS3 } from './emulators/s3.ts';
 import { handlerEnvironment } from './handler-environment.ts';
 import { LocalGateway } from './gateway/server.ts';
 import { lambdaContext, LOCAL_ACCOUNT_ID } from './gateway/lambda-event.ts';
+import { installPermissionChecks, runAs } from './permissions.ts';
 import { freePort } from './ports.ts';
 import { LocalCloudFormation } from './provisioner/local-cloudformation.ts';
 
@@ -114,14 +116,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Handlers read their configuration at import time, as in Lambda: set it first.
     Object.assign(process.env, handlerEnvironment(endpoints, corsOrigins));
 
-    const usageHandler = import(pathToFileURL(join(ROOT, 'functions/usage/s3-object-events.ts')).href).then(
-      (m) => m.handler as (event: S3ObjectEvent, context: unknown) => Promise<unknown>,
-    );
-    forwardS3Events(s3.server, async (event) => (await usageHandler)(event, lambdaContext('usage-s3-object-events', 30)));
-
-    const statusHandler = import(pathToFileURL(join(ROOT, 'functions/customers/stack-status.ts')).href).then(
-      (m) => m.handler as (event: StackStatusEvent, context: unknown) => Promise<unknown>,
-    );
+    await enforceDeclaredPermissions();
+    const usageHandler = eventHandler<S3ObjectEvent>(eventFunctions.s3ObjectEvents);
+    forwardS3Events(s3.server, usageHandler);
+    const statusHandler = eventHandler<StackStatusEvent>(eventFunctions.stackStatus);
     const cloudFormation = new LocalCloudFormation({
       port: cfnPort,
       s3: new S3Client({ endpoint: s3.endpoint, region: REGION, forcePathStyle: true, credentials: S3RVER_CREDENTIALS }),
@@ -131,9 +129,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       region: REGION,
       ...(options.ephemeral ? {} : { dataDir: join(stateDir, 'cloudformation') }),
       ...(options.stackOperationDelayMs !== undefined ? { operationDelayMs: options.stackOperationDelayMs } : {}),
-      onEvent: async (event) => {
-        await (await statusHandler)(event, lambdaContext('customers-stack-status', 30));
-      },
+      onEvent: statusHandler,
     });
     await cloudFormation.start();
 
@@ -159,6 +155,39 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await stopEmulators();
     throw error;
   }
+}
+
+/**
+ * Loads an event-driven function the way EventBridge would run it: with its
+ * own grants, through the same handler module as in AWS.
+ */
+function eventHandler<E>(definition: EventFunctionDefinition): (event: E) => Promise<unknown> {
+  const handler = import(pathToFileURL(join(ROOT, 'functions', `${definition.handler}.ts`)).href).then(
+    (m) => m.handler as (event: E, context: unknown) => Promise<unknown>,
+  );
+  const grants = { id: definition.id, tables: definition.tables, capabilities: definition.capabilities ?? [] };
+  return async (event) => runAs(grants, async () => (await handler)(event, lambdaContext(definition.id, 30)));
+}
+
+/** Makes the shared SDK clients refuse what a function did not declare (see permissions.ts). */
+async function enforceDeclaredPermissions(): Promise<void> {
+  // Imported only now: the clients read their configuration when first loaded.
+  const [{ dynamo }, { s3: sharedS3 }, { cloudFormation: sharedCloudFormation }, { cognito: sharedCognito }] = await Promise.all([
+    import('#shared/clients/dynamodb.ts'),
+    import('#shared/clients/s3.ts'),
+    import('#shared/clients/cloudformation.ts'),
+    import('#shared/clients/cognito.ts'),
+  ]);
+  const logical = new Map(tableList.map((t) => [physicalTableName(t), t.name]));
+  installPermissionChecks({
+    dynamo,
+    byCapability: [
+      [sharedS3, 'customer-buckets'],
+      [sharedCloudFormation, 'provision-customers'],
+      [sharedCognito, 'manage-users'],
+    ],
+    logicalTableName: (physical) => logical.get(physical),
+  });
 }
 
 /** The seeded admin keeps its password across runs; a fresh state gets a new random one. */

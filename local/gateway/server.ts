@@ -5,7 +5,10 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { GATEWAY_RESPONSES, type GatewayResponseType } from '#shared/http/gateway-responses.ts';
 import { PROBLEM_CONTENT_TYPE, problem } from '#shared/http/problem.ts';
+import { eventFunctions } from '#shared/routes/event-functions.ts';
+import { tablesFor } from '#shared/routes/index.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
+import { runAs } from '../permissions.ts';
 import { lambdaContext, methodArn, proxyEvent } from './lambda-event.ts';
 import { Router } from './router.ts';
 
@@ -96,7 +99,9 @@ export class LocalGateway {
       if (!token) return this.gatewayResponse('UNAUTHORIZED', url.pathname, requestId);
       try {
         const authorize = await this.loadAuthorizer();
-        const result = await authorize({ type: 'TOKEN', authorizationToken: token, methodArn: methodArn(route, url.pathname) });
+        const result = await runAs({ ...eventFunctions.authorizer, capabilities: [] }, () =>
+          authorize({ type: 'TOKEN', authorizationToken: token, methodArn: methodArn(route, url.pathname) }),
+        );
         if (result.policyDocument.Statement.some((s) => s.Effect === 'Deny')) {
           return this.gatewayResponse('ACCESS_DENIED', url.pathname, requestId);
         }
@@ -120,7 +125,8 @@ export class LocalGateway {
     });
     const handler = await this.loadHandler(route.handler);
     const timeout = route.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-    return handler(event, lambdaContext(route.id, timeout));
+    const grants = { id: route.id, tables: tablesFor(route), capabilities: route.capabilities ?? [] };
+    return runAs(grants, () => handler(event, lambdaContext(route.id, timeout)));
   }
 
   private preflight(path: string): APIGatewayProxyResult {

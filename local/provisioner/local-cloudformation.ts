@@ -32,7 +32,7 @@ export interface LocalCloudFormationOptions {
   readonly region: string;
   readonly dataDir?: string;
   /** Delivers a status event; the local stack passes it to the stack-status handler. */
-  readonly onEvent: (event: StackStatusEvent) => Promise<void>;
+  readonly onEvent: (event: StackStatusEvent) => Promise<unknown>;
   /** Delay before a stack operation completes, as CloudFormation takes a while. */
   readonly operationDelayMs?: number;
 }

@@ -4,7 +4,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { logger } from '../observability/logger.ts';
 
-const TABLE = tableName('audit');
+const TABLE = (): string => tableName('audit');
 
 /** Audit entries about the platform rather than one customer live under this key. */
 export const PLATFORM_AUDIT_SCOPE = '_platform';
@@ -59,7 +59,7 @@ export async function appendAudit(entry: AuditEntry, now = new Date()): Promise<
   };
   try {
     await dynamo.send(
-      new PutCommand({ TableName: TABLE, Item: item, ConditionExpression: 'attribute_not_exists(event_key)' }),
+      new PutCommand({ TableName: TABLE(), Item: item, ConditionExpression: 'attribute_not_exists(event_key)' }),
     );
   } catch (error) {
     logger.error('audit append failed', { audit: item, error: error as Error });

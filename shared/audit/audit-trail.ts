@@ -3,7 +3,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { decodePageToken, encodePageToken } from '../http/pagination.ts';
 
-const TABLE = tableName('audit');
+const TABLE = (): string => tableName('audit');
 
 export interface AuditEvent {
   readonly event_id: string;
@@ -20,7 +20,7 @@ export interface AuditEvent {
 export async function readAuditTrail(customerId: string, options: { limit: number; nextToken?: string }) {
   const page = await dynamo.send(
     new QueryCommand({
-      TableName: TABLE,
+      TableName: TABLE(),
       KeyConditionExpression: 'customer_id = :c',
       ExpressionAttributeValues: { ':c': customerId },
       ScanIndexForward: false,

@@ -27,7 +27,13 @@ export function intEnv(name: string, fallback: number): number {
   return value;
 }
 
-/** Physical table name, from the variable the table definition names. */
+/**
+ * Physical table name, from the variable the table definition names. Call it
+ * where the table is used, not at module scope: a shared module must not
+ * demand the variables of every function that imports it without using it.
+ * Locally, the permission check of the local stack proves that every table a
+ * function uses is declared for it, so in AWS it has the variable and the grant.
+ */
 export function tableName(table: TableName): string {
   return requireEnv(tables[table].envVar);
 }

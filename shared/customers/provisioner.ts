@@ -18,20 +18,33 @@ import { BUCKET_LIFECYCLE, MANAGED_BY, TEMPLATE_PARAMETERS } from './template-co
  * so a retried call is the same operation, and the status event it produces
  * names that token.
  */
-const settings = {
-  templateUrl: requireEnv(ENV.customerTemplateUrl),
-  roleArn: requireEnv(ENV.customerStackRoleArn),
-  environment: requireEnv(ENV.environment),
-  noncurrentVersionDays: intEnv(ENV.noncurrentVersionDays, BUCKET_LIFECYCLE.defaultNoncurrentVersionDays),
-};
+interface ProvisionerSettings {
+  readonly templateUrl: string;
+  readonly roleArn: string;
+  readonly environment: string;
+  readonly noncurrentVersionDays: number;
+}
+
+let cached: ProvisionerSettings | undefined;
+
+/** Read on first use: only functions with the provision-customers capability have these variables. */
+function settings(): ProvisionerSettings {
+  cached ??= {
+    templateUrl: requireEnv(ENV.customerTemplateUrl),
+    roleArn: requireEnv(ENV.customerStackRoleArn),
+    environment: requireEnv(ENV.environment),
+    noncurrentVersionDays: intEnv(ENV.noncurrentVersionDays, BUCKET_LIFECYCLE.defaultNoncurrentVersionDays),
+  };
+  return cached;
+}
 
 export function stackParameters(customer: CustomerItem): Parameter[] {
   const values: Record<string, string> = {
     [TEMPLATE_PARAMETERS.customerId]: customer.customer_id,
     [TEMPLATE_PARAMETERS.costCenter]: customer.cost_center,
     [TEMPLATE_PARAMETERS.billingAccount]: customer.billing_account_id,
-    [TEMPLATE_PARAMETERS.environment]: settings.environment,
-    [TEMPLATE_PARAMETERS.noncurrentVersionDays]: String(settings.noncurrentVersionDays),
+    [TEMPLATE_PARAMETERS.environment]: settings().environment,
+    [TEMPLATE_PARAMETERS.noncurrentVersionDays]: String(settings().noncurrentVersionDays),
   };
   return Object.entries(values).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
 }
@@ -42,7 +55,7 @@ export function stackTags(customer: CustomerItem): Tag[] {
     Customer: customer.customer_id,
     CostCenter: customer.cost_center,
     BillingAccount: customer.billing_account_id,
-    Environment: settings.environment,
+    Environment: settings().environment,
     ManagedBy: MANAGED_BY,
   };
   return Object.entries(values).map(([Key, Value]) => ({ Key, Value }));
@@ -60,10 +73,10 @@ export async function createCustomerStack(customer: CustomerItem, token: string)
   await cloudFormation.send(
     new CreateStackCommand({
       StackName: customer.stack_name,
-      TemplateURL: settings.templateUrl,
+      TemplateURL: settings().templateUrl,
       Parameters: stackParameters(customer),
       Tags: stackTags(customer),
-      RoleARN: settings.roleArn,
+      RoleARN: settings().roleArn,
       ClientRequestToken: token,
       // A failed stack is removed so a retry can create it again; the bucket
       // has DeletionPolicy Retain, so no data can be lost by this.
@@ -81,7 +94,7 @@ export async function updateCustomerStack(customer: CustomerItem, token: string)
         UsePreviousTemplate: true,
         Parameters: stackParameters(customer),
         Tags: stackTags(customer),
-        RoleARN: settings.roleArn,
+        RoleARN: settings().roleArn,
         ClientRequestToken: token,
       }),
     );
@@ -96,7 +109,7 @@ export async function updateCustomerStack(customer: CustomerItem, token: string)
 export async function deleteCustomerStack(customer: CustomerItem, token: string): Promise<'deleting' | 'absent'> {
   if (!(await stackExists(customer.stack_name))) return 'absent';
   await cloudFormation.send(
-    new DeleteStackCommand({ StackName: customer.stack_name, RoleARN: settings.roleArn, ClientRequestToken: token }),
+    new DeleteStackCommand({ StackName: customer.stack_name, RoleARN: settings().roleArn, ClientRequestToken: token }),
   );
   return 'deleting';
 }

@@ -10,13 +10,13 @@ import { idempotencyPut } from '../idempotency/idempotency.ts';
 import type { CustomerItem } from './customer.ts';
 import { EDITABLE_STATUSES, TRANSITIONS, transitionRefused, type CustomerAction, type CustomerStatus } from './status.ts';
 
-const TABLE = tableName('customers');
+const TABLE = (): string => tableName('customers');
 
 export class CustomerIdTakenError extends Error {}
 export class IdempotencyKeyTakenError extends Error {}
 
 export async function getCustomer(customerId: string): Promise<CustomerItem | undefined> {
-  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE, Key: { customer_id: customerId } }));
+  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { customer_id: customerId } }));
   return Item as CustomerItem | undefined;
 }
 
@@ -35,7 +35,7 @@ export async function insertCustomer(
   idempotency?: { readonly key: string; readonly hash: string },
 ): Promise<void> {
   const putCustomer = {
-    Put: { TableName: TABLE, Item: item, ConditionExpression: 'attribute_not_exists(customer_id)' },
+    Put: { TableName: TABLE(), Item: item, ConditionExpression: 'attribute_not_exists(customer_id)' },
   };
   try {
     if (!idempotency) {
@@ -69,7 +69,7 @@ export async function listCustomers(options: { limit: number; nextToken?: string
   }
   const result = await dynamo.send(
     new QueryCommand({
-      TableName: TABLE,
+      TableName: TABLE(),
       IndexName: indexName,
       KeyConditionExpression: '#pk = :pk',
       ExpressionAttributeNames: { '#pk': indexKey },
@@ -104,7 +104,7 @@ async function conditionalUpdate(update: ConditionalUpdate): Promise<{ ok: true;
   try {
     const { Attributes } = await dynamo.send(
       new UpdateCommand({
-        TableName: TABLE,
+        TableName: TABLE(),
         Key: { customer_id: update.customerId },
         ...parts,
         ConditionExpression: condition,

@@ -5,7 +5,7 @@ import { UnprocessableError, ValidationError } from '../http/errors.ts';
 
 export { requestHash } from './request-hash.ts';
 
-const TABLE = tableName('idempotency');
+const TABLE = (): string => tableName('idempotency');
 /** How long a key is remembered; a client retrying later than this creates anew. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -32,7 +32,7 @@ export function idempotencyKey(operation: string, callerId: string, headerValue:
  * key is new (or expired). The same key with another body is a 422.
  */
 export async function findReplay(key: string, hash: string): Promise<string | undefined> {
-  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE, Key: { idempotency_key: key }, ConsistentRead: true }));
+  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { idempotency_key: key }, ConsistentRead: true }));
   const record = Item as IdempotencyRecord | undefined;
   if (!record || record.expires_at < Math.floor(Date.now() / 1000)) return undefined;
   if (record.request_hash !== hash) {
@@ -52,7 +52,7 @@ export function idempotencyPut(key: string, hash: string, resourceId: string, no
   };
   return {
     Put: {
-      TableName: TABLE,
+      TableName: TABLE(),
       Item: record,
       // An expired record (TTL deletion lags) may be overwritten.
       ConditionExpression: 'attribute_not_exists(idempotency_key) OR expires_at < :now',

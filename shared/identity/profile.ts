@@ -5,7 +5,7 @@ import type { CustomerItem } from '../customers/customer.ts';
 import { isPlatformAdmin, type Caller } from '../http/caller.ts';
 import { listUserMemberships } from '../memberships/repository.ts';
 
-const CUSTOMERS = tableName('customers');
+const CUSTOMERS = (): string => tableName('customers');
 
 export interface CustomerMembershipView {
   readonly customer_id: string;
@@ -23,7 +23,7 @@ export async function customersOfUser(userId: string): Promise<CustomerMembershi
   for (let i = 0; i < memberships.length; i += 100) {
     const keys = memberships.slice(i, i + 100).map((m) => ({ customer_id: m.customer_id }));
     let request: Record<string, { Keys: Record<string, unknown>[]; ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> }> | undefined = {
-      [CUSTOMERS]: {
+      [CUSTOMERS()]: {
         Keys: keys,
         ProjectionExpression: 'customer_id, customer_name, display_name, #status',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -31,7 +31,7 @@ export async function customersOfUser(userId: string): Promise<CustomerMembershi
     };
     while (request && Object.keys(request).length > 0) {
       const result = await dynamo.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of result.Responses?.[CUSTOMERS] ?? []) customers.set(item.customer_id as string, item as CustomerItem);
+      for (const item of result.Responses?.[CUSTOMERS()] ?? []) customers.set(item.customer_id as string, item as CustomerItem);
       request = result.UnprocessedKeys as typeof request;
     }
   }

@@ -3,7 +3,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import type { MembershipRole } from './membership.ts';
 
-const TABLE = tableName('memberships');
+const TABLE = (): string => tableName('memberships');
 
 /** Number of members of a customer by role, read from the `by-customer` index. */
 export async function countMembersByRole(customerId: string): Promise<Record<MembershipRole, number>> {
@@ -12,7 +12,7 @@ export async function countMembersByRole(customerId: string): Promise<Record<Mem
   do {
     const page = await dynamo.send(
       new QueryCommand({
-        TableName: TABLE,
+        TableName: TABLE(),
         IndexName: 'by-customer',
         KeyConditionExpression: 'customer_id = :c',
         ExpressionAttributeValues: { ':c': customerId },

@@ -4,7 +4,7 @@ import { ENV } from '../config/env-vars.ts';
 import { intEnv, tableName } from '../config/runtime.ts';
 import type { Membership } from './membership.ts';
 
-const TABLE = tableName('memberships');
+const TABLE = (): string => tableName('memberships');
 
 /**
  * How long a warm container may reuse a membership it found. This is the
@@ -20,7 +20,7 @@ export async function findMembership(userId: string, customerId: string, now = D
   const cached = cache.get(key);
   if (cached && cached.expiresAt > now) return cached.membership;
   cache.delete(key);
-  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE, Key: { user_id: userId, customer_id: customerId } }));
+  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { user_id: userId, customer_id: customerId } }));
   const membership = Item as Membership | undefined;
   if (membership) cache.set(key, { membership, expiresAt: now + MEMBERSHIP_CACHE_SECONDS * 1000 });
   return membership;

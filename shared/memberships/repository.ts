@@ -6,8 +6,8 @@ import { ConflictError, NotFoundError } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/pagination.ts';
 import type { Membership, MembershipRole } from './membership.ts';
 
-const MEMBERSHIPS = tableName('memberships');
-const CUSTOMERS = tableName('customers');
+const MEMBERSHIPS = (): string => tableName('memberships');
+const CUSTOMERS = (): string => tableName('customers');
 
 /**
  * Every customer keeps at least one admin once it has had one: demoting or
@@ -18,7 +18,7 @@ const LAST_ADMIN = new ConflictError('A customer must keep at least one admin; m
 
 export async function getMembership(userId: string, customerId: string): Promise<Membership | undefined> {
   const { Item } = await dynamo.send(
-    new GetCommand({ TableName: MEMBERSHIPS, Key: { user_id: userId, customer_id: customerId }, ConsistentRead: true }),
+    new GetCommand({ TableName: MEMBERSHIPS(), Key: { user_id: userId, customer_id: customerId }, ConsistentRead: true }),
   );
   return Item as Membership | undefined;
 }
@@ -36,7 +36,7 @@ export async function listUserMemberships(userId: string): Promise<Membership[]>
   do {
     const page = await dynamo.send(
       new QueryCommand({
-        TableName: MEMBERSHIPS,
+        TableName: MEMBERSHIPS(),
         KeyConditionExpression: 'user_id = :u',
         ExpressionAttributeValues: { ':u': userId },
         ConsistentRead: true,
@@ -55,7 +55,7 @@ export async function listCustomerMembers(
 ): Promise<{ items: Membership[]; nextToken?: string }> {
   const page = await dynamo.send(
     new QueryCommand({
-      TableName: MEMBERSHIPS,
+      TableName: MEMBERSHIPS(),
       IndexName: 'by-customer',
       KeyConditionExpression: 'customer_id = :c',
       ExpressionAttributeValues: { ':c': customerId },
@@ -69,7 +69,7 @@ export async function listCustomerMembers(
 
 const adminCountChange = (customerId: string, delta: 1 | -1) => ({
   Update: {
-    TableName: CUSTOMERS,
+    TableName: CUSTOMERS(),
     Key: { customer_id: customerId },
     UpdateExpression: 'SET admin_count = if_not_exists(admin_count, :zero) + :delta',
     ConditionExpression: delta < 0 ? 'admin_count > :one' : 'attribute_exists(customer_id)',
@@ -80,7 +80,7 @@ const adminCountChange = (customerId: string, delta: 1 | -1) => ({
 /** Adds a membership; 409 if the user already belongs to the customer. */
 export async function insertMembership(membership: Membership): Promise<void> {
   const put = {
-    Put: { TableName: MEMBERSHIPS, Item: membership, ConditionExpression: 'attribute_not_exists(user_id)' },
+    Put: { TableName: MEMBERSHIPS(), Item: membership, ConditionExpression: 'attribute_not_exists(user_id)' },
   };
   try {
     if (membership.role === 'admin') {
@@ -101,7 +101,7 @@ export async function updateRole(current: Membership, role: MembershipRole, now:
   const updated: Membership = { ...current, role, updated_at: now.toISOString() };
   const update = {
     Update: {
-      TableName: MEMBERSHIPS,
+      TableName: MEMBERSHIPS(),
       Key: { user_id: current.user_id, customer_id: current.customer_id },
       UpdateExpression: 'SET #role = :role, updated_at = :now',
       ConditionExpression: '#role = :previous',
@@ -124,7 +124,7 @@ export async function updateRole(current: Membership, role: MembershipRole, now:
 export async function deleteMembership(current: Membership): Promise<void> {
   const remove = {
     Delete: {
-      TableName: MEMBERSHIPS,
+      TableName: MEMBERSHIPS(),
       Key: { user_id: current.user_id, customer_id: current.customer_id },
       ConditionExpression: '#role = :role',
       ExpressionAttributeNames: { '#role': 'role' },
@@ -154,7 +154,7 @@ export async function markDefault(userId: string, customerId: string, membership
     new TransactWriteCommand({
       TransactItems: changes.map((m) => ({
         Update: {
-          TableName: MEMBERSHIPS,
+          TableName: MEMBERSHIPS(),
           Key: { user_id: userId, customer_id: m.customer_id },
           UpdateExpression: 'SET is_default = :d',
           ConditionExpression: 'attribute_exists(user_id)',

@@ -4,7 +4,7 @@ import { tableName } from '../config/runtime.ts';
 import { failedTransactionItems } from '../dynamo/errors.ts';
 import { normalizeSequencer } from './sequencer.ts';
 
-const TABLE = tableName('usage');
+const TABLE = (): string => tableName('usage');
 const COUNTER = 'storage';
 
 /**
@@ -20,7 +20,7 @@ export interface StorageUsage {
 }
 
 export async function readStorageUsage(customerId: string): Promise<StorageUsage> {
-  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE, Key: { customer_id: customerId, record: COUNTER } }));
+  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { customer_id: customerId, record: COUNTER } }));
   return { storage_bytes: Number(Item?.storage_bytes ?? 0), object_count: Number(Item?.object_count ?? 0) };
 }
 
@@ -31,7 +31,7 @@ const ledgerKey = (customerId: string, key: string, versionId: string | undefine
 
 const counterChange = (customerId: string, bytes: number, objects: number, now: string) => ({
   Update: {
-    TableName: TABLE,
+    TableName: TABLE(),
     Key: { customer_id: customerId, record: COUNTER },
     UpdateExpression: 'ADD storage_bytes :b, object_count :o SET updated_at = :now',
     ExpressionAttributeValues: { ':b': bytes, ':o': objects, ':now': now },
@@ -51,11 +51,11 @@ export interface StoredObject {
 export async function recordObjectStored(object: StoredObject, now = new Date()): Promise<'applied' | 'duplicate'> {
   const key = ledgerKey(object.customerId, object.key, object.versionId);
   const sequencer = normalizeSequencer(object.sequencer);
-  const previous = (await dynamo.send(new GetCommand({ TableName: TABLE, Key: key, ConsistentRead: true }))).Item;
+  const previous = (await dynamo.send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }))).Item;
   const stamp = now.toISOString();
   const put = {
     Put: {
-      TableName: TABLE,
+      TableName: TABLE(),
       Item: { ...key, size: object.size, sequencer, stored_at: stamp },
       ConditionExpression: previous ? 'sequencer = :previous AND :seq > sequencer' : 'attribute_not_exists(customer_id)',
       ExpressionAttributeValues: previous ? { ':previous': previous.sequencer, ':seq': sequencer } : undefined,
@@ -74,7 +74,7 @@ export async function recordObjectStored(object: StoredObject, now = new Date())
 /** Uncounts a permanently deleted object version. */
 export async function recordObjectDeleted(customerId: string, objectKey: string, versionId?: string, now = new Date()): Promise<'applied' | 'unknown'> {
   const key = ledgerKey(customerId, objectKey, versionId);
-  const previous = (await dynamo.send(new GetCommand({ TableName: TABLE, Key: key, ConsistentRead: true }))).Item;
+  const previous = (await dynamo.send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }))).Item;
   if (!previous) return 'unknown';
   try {
     await dynamo.send(
@@ -82,7 +82,7 @@ export async function recordObjectDeleted(customerId: string, objectKey: string,
         TransactItems: [
           {
             Delete: {
-              TableName: TABLE,
+              TableName: TABLE(),
               Key: key,
               ConditionExpression: 'sequencer = :seq',
               ExpressionAttributeValues: { ':seq': previous.sequencer },
