@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { buildApp } from '#lib/app.ts';
+
+const { app } = buildApp();
+app.synth();

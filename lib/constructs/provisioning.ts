@@ -1,0 +1,253 @@
+import { ArnFormat, Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { CloudFormationTemplate } from 'aws-cdk-lib/aws-servicecatalog';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ENV } from '#shared/config/env-vars.ts';
+import { CUSTOMER_STACK_PREFIX } from '#shared/customers/template-contract.ts';
+import { CustomerStack } from '../customer-template/customer-stack.ts';
+import type { PorticoFunction } from './portico-function.ts';
+
+/**
+ * Bucket-configuration actions CloudFormation needs to create, read and update a
+ * customer bucket as the customer template declares it. No s3:DeleteBucket and no
+ * s3:DeleteBucketPolicy: both resources are retained, so CloudFormation never deletes them.
+ */
+export const CUSTOMER_STACK_S3_ACTIONS = [
+  's3:CreateBucket',
+  's3:ListBucket',
+  's3:GetBucketLocation',
+  's3:GetBucketAcl',
+  's3:PutBucketVersioning',
+  's3:GetBucketVersioning',
+  's3:PutEncryptionConfiguration',
+  's3:GetEncryptionConfiguration',
+  's3:PutBucketPublicAccessBlock',
+  's3:GetBucketPublicAccessBlock',
+  's3:PutBucketOwnershipControls',
+  's3:GetBucketOwnershipControls',
+  's3:PutBucketPolicy',
+  's3:GetBucketPolicy',
+  's3:PutLifecycleConfiguration',
+  's3:GetLifecycleConfiguration',
+  's3:PutBucketCORS',
+  's3:GetBucketCORS',
+  's3:PutBucketLogging',
+  's3:GetBucketLogging',
+  's3:PutBucketTagging',
+  's3:GetBucketTagging',
+  // EventBridge notifications, which the usage function counts storage from.
+  's3:PutBucketNotification',
+  // Read by CloudFormation when it describes the bucket after create/update.
+  's3:GetAccelerateConfiguration',
+  's3:GetAnalyticsConfiguration',
+  's3:GetBucketNotification',
+  's3:GetBucketObjectLockConfiguration',
+  's3:GetBucketWebsite',
+  's3:GetIntelligentTieringConfiguration',
+  's3:GetInventoryConfiguration',
+  's3:GetMetricsConfiguration',
+  's3:GetReplicationConfiguration',
+] as const;
+
+/** What a function with the `provision-customers` capability may do to customer stacks. */
+export const CUSTOMER_STACK_ACTIONS = [
+  'cloudformation:CreateStack',
+  'cloudformation:UpdateStack',
+  'cloudformation:DeleteStack',
+  'cloudformation:DescribeStacks',
+  // Creating or updating a stack with tags (the cost-allocation tags) is also authorized as tagging.
+  'cloudformation:TagResource',
+  'cloudformation:UntagResource',
+] as const;
+
+/** Days the platform keeps customer buckets' server access logs. */
+export const ACCESS_LOG_RETENTION_DAYS = 365;
+
+export interface ProvisioningProps {
+  /** Customer bucket name prefix (literal, or `portico-${AWS::AccountId}`). */
+  readonly bucketPrefix: string;
+  /** Origins allowed to upload to customer buckets from a browser. */
+  readonly corsAllowOrigins: readonly string[];
+  /** Export name of the access-log bucket name, imported by customer stacks. */
+  readonly accessLogBucketExportName: string;
+  /** Noncurrent version expiry passed to new customer stacks. */
+  readonly noncurrentVersionDays: number;
+  /**
+   * Builds the stack-status function; it receives the dead-letter queue that takes its
+   * failed asynchronous invocations.
+   */
+  readonly stackStatusFunction: (scope: Construct, id: string, deadLetterQueue: sqs.IQueue) => PorticoFunction;
+}
+
+/**
+ * Everything that turns a customer record into a customer stack and back: the
+ * synthesized customer template, the role CloudFormation uses for customer stacks,
+ * the bucket that receives their server access logs, and the rule that delivers
+ * their status changes to the stack-status function.
+ */
+export class Provisioning extends Construct {
+  readonly customerStack: CustomerStack;
+  /** HTTPS URL of the customer template asset. */
+  readonly templateUrl: string;
+  /** ARN of the template object, the one object a provisioner must be able to read. */
+  readonly templateObjectArn: string;
+  readonly customerStackRole: iam.Role;
+  readonly accessLogBucket: s3.Bucket;
+  readonly stackStatusFunction: PorticoFunction;
+  readonly stackStatusRule: events.Rule;
+  readonly deadLetterQueue: sqs.Queue;
+  /** `arn:…:s3:::<prefix>-*`: every customer bucket of this deployment. */
+  readonly customerBucketArnPattern: string;
+  /** `arn:…:cloudformation:<region>:<account>:stack/portico-customer-*\/*`. */
+  readonly customerStackArnPattern: string;
+  private readonly noncurrentVersionDays: number;
+
+  constructor(scope: Construct, id: string, props: ProvisioningProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.noncurrentVersionDays = props.noncurrentVersionDays;
+    this.customerBucketArnPattern = `arn:${Aws.PARTITION}:s3:::${props.bucketPrefix}-*`;
+    this.customerStackArnPattern = stack.formatArn({
+      service: 'cloudformation',
+      resource: 'stack',
+      resourceName: `${CUSTOMER_STACK_PREFIX}*/*`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+
+    // Server access logs of every customer bucket, one prefix per customer.
+    this.accessLogBucket = new s3.Bucket(this, 'CustomerAccessLogs', {
+      encryption: s3.BucketEncryption.S3_MANAGED, // the only encryption S3 log delivery supports
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        { id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_RETENTION_DAYS) },
+        { id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
+      ],
+    });
+    this.accessLogBucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CustomerBucketServerAccessLogs',
+        principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+        actions: ['s3:PutObject'],
+        resources: [this.accessLogBucket.arnForObjects('*')],
+        conditions: {
+          ArnLike: { 'aws:SourceArn': this.customerBucketArnPattern },
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+        },
+      }),
+    );
+    Validations.of(this.accessLogBucket).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason:
+        'This bucket is the server-access-log destination of the customer buckets; logging it into itself would log its own log writes, and another log bucket would only move the question one level.',
+    });
+    new CfnOutput(this, 'CustomerAccessLogBucketName', {
+      value: this.accessLogBucket.bucketName,
+      description: 'Server access log bucket of customer buckets (imported by customer stacks)',
+      exportName: props.accessLogBucketExportName,
+    });
+
+    this.customerStack = new CustomerStack(this, 'CustomerTemplate', {
+      bucketPrefix: props.bucketPrefix,
+      corsAllowOrigins: props.corsAllowOrigins,
+      accessLogBucketExportName: props.accessLogBucketExportName,
+    });
+    this.templateUrl = CloudFormationTemplate.fromProductStack(this.customerStack).bind(this).httpUrl;
+    // https://s3.<region>.<suffix>/<bucket>/<key>: the asset's bucket and key.
+    const urlParts = Fn.split('/', this.templateUrl);
+    this.templateObjectArn = `arn:${Aws.PARTITION}:s3:::${Fn.select(3, urlParts)}/${Fn.select(4, urlParts)}`;
+
+    this.customerStackRole = new iam.Role(this, 'CustomerStackRole', {
+      assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
+      description: `CloudFormation service role for ${CUSTOMER_STACK_PREFIX}* stacks: customer bucket configuration only`,
+      inlinePolicies: {
+        CustomerBucketConfiguration: new iam.PolicyDocument({
+          statements: [
+            new iam.PolicyStatement({ actions: [...CUSTOMER_STACK_S3_ACTIONS], resources: [this.customerBucketArnPattern] }),
+          ],
+        }),
+      },
+    });
+    Validations.of(this.customerStackRole).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${nagText(props.bucketPrefix)}-*]`,
+      reason:
+        'Customer buckets are created later, one per customer, as <prefix>-<customer_id>; the prefix is this deployment\'s own namespace and the actions are bucket-configuration only (no delete, no object access).',
+    });
+
+    // Status changes of customer stacks → stack-status function, failures → DLQ.
+    this.deadLetterQueue = new sqs.Queue(this, 'StackStatusDeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'This queue is itself the terminal dead-letter queue of the stack-status rule and function; nothing consumes it automatically, so there is nothing to redrive to.',
+    });
+    this.stackStatusFunction = props.stackStatusFunction(this, 'StackStatusFunction', this.deadLetterQueue);
+    this.stackStatusRule = new events.Rule(this, 'CustomerStackStatusRule', {
+      description: `Status changes of ${CUSTOMER_STACK_PREFIX}* stacks`,
+      eventPattern: {
+        source: ['aws.cloudformation'],
+        detailType: ['CloudFormation Stack Status Change'],
+        detail: {
+          'stack-id': events.Match.prefix(
+            stack.formatArn({
+              service: 'cloudformation',
+              resource: 'stack',
+              resourceName: CUSTOMER_STACK_PREFIX,
+              arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+            }),
+          ),
+        },
+      },
+    });
+    this.stackStatusRule.addTarget(
+      new targets.LambdaFunction(this.stackStatusFunction.function, {
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 8,
+        maxEventAge: Duration.hours(6),
+      }),
+    );
+  }
+
+  /**
+   * The `provision-customers` capability: create, update, delete and describe
+   * `portico-customer-*` stacks with the customer-stack role, read the template, and
+   * the environment the provisioner reads.
+   */
+  grantProvisionCustomers(fn: PorticoFunction): void {
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: [...CUSTOMER_STACK_ACTIONS], resources: [this.customerStackArnPattern] }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.customerStackRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
+      }),
+    );
+    // CloudFormation fetches TemplateURL with the caller's credentials.
+    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.templateObjectArn] }));
+    fn.addEnvironment(ENV.customerTemplateUrl, this.templateUrl);
+    fn.addEnvironment(ENV.customerStackRoleArn, this.customerStackRole.roleArn);
+    fn.addEnvironment(ENV.noncurrentVersionDays, String(this.noncurrentVersionDays));
+    Validations.of(fn.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:<AWS::Region>:<AWS::AccountId>:stack/${CUSTOMER_STACK_PREFIX}*/*]`,
+      reason:
+        'Customer stacks are created at run time, one per customer, as portico-customer-<customer_id>; the name prefix and the trailing stack-id segment (a UUID CloudFormation assigns) cannot be known in advance.',
+    });
+  }
+}
+
+/** How cdk-nag prints a token-bearing string inside a finding id. */
+export function nagText(value: string): string {
+  return value.replace(/\$\{Token\[AWS\.([A-Za-z]+)\.\d+\]\}/g, '<AWS::$1>');
+}

@@ -1,0 +1,171 @@
+import { CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { ProductStack } from 'aws-cdk-lib/aws-servicecatalog';
+import type { Construct } from 'constructs';
+import {
+  BUCKET_LIFECYCLE,
+  type CUSTOMER_TAG_KEYS,
+  MANAGED_BY,
+  TEMPLATE_OUTPUTS,
+  TEMPLATE_PARAMETERS,
+} from '#shared/customers/template-contract.ts';
+import { CUSTOMER_ID_PATTERN, MAX_SLUG_LENGTH } from '#shared/customers/customer-id.ts';
+
+/** `<slug>-<8 hex>`: the longest customer id. */
+export const MAX_CUSTOMER_ID_LENGTH = MAX_SLUG_LENGTH + 1 + 8;
+/**
+ * The template's `AllowedPattern`: the same expression the application uses to mint ids
+ * (Java and JavaScript read it alike), so every id the app creates is one CloudFormation accepts.
+ */
+export const CUSTOMER_ID_ALLOWED_PATTERN = CUSTOMER_ID_PATTERN.source;
+
+export interface CustomerStackProps {
+  /**
+   * Prefix of the bucket name (`<prefix>-<CustomerId>`): a literal, or an expression of
+   * pseudo parameters only (such as `portico-${AWS::AccountId}`), which resolves the
+   * same way in the customer stack as in the platform stack.
+   */
+  readonly bucketPrefix: string;
+  /** Origins browsers may upload from (`['*']` for any). */
+  readonly corsAllowOrigins: readonly string[];
+  /**
+   * Name of the platform stack export holding the server-access-log bucket name.
+   * Importing it (rather than hard-coding a bucket name) also stops the platform stack
+   * from removing that bucket while any customer stack logs to it.
+   */
+  readonly accessLogBucketExportName: string;
+}
+
+/** Prefix of every server access log object of one customer bucket: `<CustomerId>/`. */
+export const ACCESS_LOG_PREFIX_SUFFIX = '/';
+
+/**
+ * The per-customer CloudFormation template, synthesized by CDK as a Service Catalog
+ * ProductStack (a template asset of the platform stack; no Service Catalog product is
+ * created). The provisioner creates one stack `portico-customer-<id>` from it.
+ *
+ * The bucket uses SSE-S3 (AES-256, S3-managed keys): browsers upload multi-gigabyte
+ * FASTQ files with presigned URLs, and SSE-KMS would add a KMS request per part and
+ * a key grant to every presigning function without a reader that needs the key
+ * separation. The bucket and its TLS-only policy are retained when the stack is
+ * deleted (offboarding keeps the data).
+ */
+export class CustomerStack extends ProductStack {
+  readonly parameters: Readonly<Record<keyof typeof TEMPLATE_PARAMETERS, CfnParameter>>;
+  readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: CustomerStackProps) {
+    super(scope, id, {
+      description: 'Portico customer resources: the customer bucket and its cost-allocation tags',
+      analyticsReporting: false,
+    });
+
+    const tagValue = { minLength: 1, maxLength: 256 };
+    this.parameters = {
+      customerId: new CfnParameter(this, TEMPLATE_PARAMETERS.customerId, {
+        type: 'String',
+        description: 'Customer id: <slug>-<8 hex>, the slug 1-20 characters of [a-z0-9-] not starting or ending with "-"',
+        allowedPattern: CUSTOMER_ID_ALLOWED_PATTERN,
+        minLength: 10, // a 1-character slug, '-', 8 hex digits
+        maxLength: MAX_CUSTOMER_ID_LENGTH,
+        constraintDescription: 'must look like acme-genomics-1a2b3c4d',
+      }),
+      costCenter: new CfnParameter(this, TEMPLATE_PARAMETERS.costCenter, {
+        type: 'String',
+        description: 'CostCenter cost-allocation tag',
+        ...tagValue,
+      }),
+      billingAccount: new CfnParameter(this, TEMPLATE_PARAMETERS.billingAccount, {
+        type: 'String',
+        description: 'BillingAccount cost-allocation tag',
+        ...tagValue,
+      }),
+      environment: new CfnParameter(this, TEMPLATE_PARAMETERS.environment, {
+        type: 'String',
+        description: 'Environment cost-allocation tag (the platform deployment, e.g. production)',
+        ...tagValue,
+      }),
+      noncurrentVersionDays: new CfnParameter(this, TEMPLATE_PARAMETERS.noncurrentVersionDays, {
+        type: 'Number',
+        description: 'Days after which noncurrent object versions are deleted',
+        default: BUCKET_LIFECYCLE.defaultNoncurrentVersionDays,
+        minValue: 1,
+      }),
+    };
+    const customerId = this.parameters.customerId.valueAsString;
+
+    const logBucket = s3.Bucket.fromBucketName(this, 'AccessLogBucket', Fn.importValue(props.accessLogBucketExportName));
+
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      bucketName: `${props.bucketPrefix}-${customerId}`,
+      versioned: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logBucket,
+      serverAccessLogsPrefix: `${customerId}${ACCESS_LOG_PREFIX_SUFFIX}`,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          id: 'expire-worksets',
+          prefix: BUCKET_LIFECYCLE.worksetsPrefix,
+          expiration: Duration.days(BUCKET_LIFECYCLE.worksetsExpireAfterDays),
+        },
+        {
+          id: 'results-to-infrequent-access',
+          prefix: BUCKET_LIFECYCLE.resultsPrefix,
+          transitions: [
+            {
+              storageClass: s3.StorageClass.INFREQUENT_ACCESS,
+              transitionAfter: Duration.days(BUCKET_LIFECYCLE.resultsInfrequentAccessAfterDays),
+            },
+          ],
+        },
+        {
+          id: 'expire-noncurrent-versions',
+          noncurrentVersionExpiration: Duration.days(this.parameters.noncurrentVersionDays.valueAsNumber),
+        },
+        {
+          id: 'abort-incomplete-multipart-uploads',
+          abortIncompleteMultipartUploadAfter: Duration.days(BUCKET_LIFECYCLE.abortIncompleteUploadsAfterDays),
+        },
+      ],
+      cors: [
+        {
+          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.POST, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+          allowedOrigins: [...props.corsAllowOrigins],
+          allowedHeaders: ['*'],
+          // Browsers must read each part's ETag to complete a multipart upload.
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+    });
+    // Object Created / Object Deleted events go to EventBridge, where the usage function counts
+    // storage (DESIGN decision 5). Set on the CloudFormation resource itself: the L2
+    // `eventBridgeEnabled` adds a custom-resource Lambda, which this asset-less template cannot carry.
+    (this.bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+      eventBridgeConfiguration: { eventBridgeEnabled: true },
+    };
+    // Offboarding deletes the stack but keeps the bucket: keep its TLS-only policy with it.
+    this.bucket.policy?.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    Validations.of(this.bucket).acknowledge({
+      id: '@aws-cdk/aws-s3:accessLogsPolicyNotAdded',
+      reason:
+        'The log bucket is imported from the platform stack, whose bucket policy already lets logging.s3.amazonaws.com write objects for every <prefix>-* bucket of this account.',
+    });
+
+    const tags: Record<(typeof CUSTOMER_TAG_KEYS)[number], string> = {
+      Customer: customerId,
+      CostCenter: this.parameters.costCenter.valueAsString,
+      BillingAccount: this.parameters.billingAccount.valueAsString,
+      Environment: this.parameters.environment.valueAsString,
+      ManagedBy: MANAGED_BY,
+    };
+    for (const [key, value] of Object.entries(tags)) Tags.of(this.bucket).add(key, value);
+
+    new CfnOutput(this, TEMPLATE_OUTPUTS.bucketName, { value: this.bucket.bucketName, description: 'Customer bucket name' });
+    new CfnOutput(this, TEMPLATE_OUTPUTS.bucketArn, { value: this.bucket.bucketArn, description: 'Customer bucket ARN' });
+  }
+}
