@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageQuerySchema } from '../http/page-query.ts';
 import { PLAN_NAMES } from './plans.ts';
 import { CUSTOMER_STATUSES } from './status.ts';

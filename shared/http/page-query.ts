@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `limit` and `next_token`, the query of every paginated listing. */
 export const pageQuerySchema = z.strictObject({

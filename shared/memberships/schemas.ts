@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEMBERSHIP_ROLES } from './membership.ts';
 
 export const addMemberSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_OBJECT_BYTES } from './upload-plan.ts';
 
 export const createUploadSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Env var holding a JSON object that overrides some or all of `defaultEstimateRates`. */
 export const ESTIMATE_RATES_ENV = 'WORKSET_ESTIMATE_RATES';

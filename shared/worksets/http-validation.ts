@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../http/errors.ts';
 import { parseOrThrow } from '../validation/zod.ts';
 import { normalizeWorksetRequest } from './normalize.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WORKSET_SCHEMA_VERSION, worksetRequestSchema } from './schema.ts';
 
 export const WORKSET_SCHEMA_ID = `urn:portico:schemas:workset:${WORKSET_SCHEMA_VERSION}`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { exportUriProblems, FASTQ_EXTENSION, fastqLocationProblems, MAX_LOCATION_LENGTH } from './file-locations.ts';
 import { checkPipelineRequirements, checkReadsDiffer, checkUniqueSampleIds } from './cross-field-rules.ts';
 import { pipelineRegistry, resolvePipeline } from './registries/pipelines.ts';
