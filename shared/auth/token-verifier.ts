@@ -26,6 +26,8 @@ const verifier = JwtVerifier.create(
     jwksUri,
     customJwtCheck: ({ payload }) => {
       if (payload.token_use !== 'id') throw new Error('expected an ID token');
+      // aws-jwt-verify checks exp only when present; Cognito always sets it.
+      if (typeof payload.exp !== 'number') throw new Error('the token has no expiry');
     },
   },
   // Plain-HTTP keys are only ever the local emulator's, on loopback.

@@ -17,6 +17,7 @@ import {
   insertMembership,
   listUserMemberships,
   markDefault,
+  requireAnotherAdmin,
   requireMembership,
   updateRole,
 } from './repository.ts';
@@ -85,36 +86,35 @@ export async function changeMemberRole(customerId: string, userId: string, role:
 
 /**
  * Removes a membership. A user left with none is disabled and signed out
- * everywhere; a user who loses the default gets another one. The clean-up
- * also runs when the membership is already gone, so a retry after a failed
- * clean-up finishes it.
+ * everywhere; a user who loses the default gets another one. Those changes
+ * come first and the membership delete last, so a failure part-way leaves the
+ * membership in place and sending the DELETE again redoes all of it; a user
+ * who is not a member of this customer is a 404 and nothing is touched.
  */
 export async function removeMember(customerId: string, userId: string, who: Actor): Promise<void> {
-  const current = await requireMembership(userId, customerId).catch(async (error: unknown) => {
-    await settleUserAfterRemoval(userId);
-    throw error;
-  });
+  const current = await requireMembership(userId, customerId);
+  if (current.role === 'admin') await requireAnotherAdmin(customerId);
+  const others = (await listUserMemberships(userId)).filter((m) => m.customer_id !== customerId);
+  const outcome = await prepareUserForRemoval(userId, current, others);
   await deleteMembership(current);
   forgetMembership(userId, customerId);
-  const outcome = await settleUserAfterRemoval(userId);
   await audit(customerId, 'membership.removed', userId, who, { email: current.email, role: current.role, ...outcome });
 }
 
-async function settleUserAfterRemoval(userId: string): Promise<{ disabled: boolean; new_default?: string }> {
-  const remaining = await listUserMemberships(userId);
-  if (remaining.length === 0) {
-    const user = await findUser(userId);
-    if (user?.enabled) {
-      await disableAndSignOut(userId);
-      await setDefaultCustomerAttribute(userId, null);
-      logger.info('user disabled: no memberships left', { removed_user_id: userId });
-      return { disabled: true };
-    }
-    return { disabled: false };
+async function prepareUserForRemoval(
+  userId: string,
+  removed: Membership,
+  others: readonly Membership[],
+): Promise<{ disabled: boolean; new_default?: string }> {
+  if (others.length === 0) {
+    await disableAndSignOut(userId);
+    await setDefaultCustomerAttribute(userId, null);
+    logger.info('user disabled: no memberships left', { removed_user_id: userId });
+    return { disabled: true };
   }
-  if (remaining.some((m) => m.is_default)) return { disabled: false };
-  const next = [...remaining].sort((a, b) => a.added_at.localeCompare(b.added_at))[0] as Membership;
-  await markDefault(userId, next.customer_id, remaining);
+  if (!removed.is_default || others.some((m) => m.is_default)) return { disabled: false };
+  const next = [...others].sort((a, b) => a.added_at.localeCompare(b.added_at))[0] as Membership;
+  await markDefault(userId, next.customer_id, [removed, ...others]);
   await setDefaultCustomerAttribute(userId, next.customer_id);
   return { disabled: false, new_default: next.customer_id };
 }

@@ -29,6 +29,17 @@ export async function requireMembership(userId: string, customerId: string): Pro
   return membership;
 }
 
+/**
+ * Refuses early, before anything else changes, to remove or demote the last
+ * admin. The transaction that applies the change checks it again atomically.
+ */
+export async function requireAnotherAdmin(customerId: string): Promise<void> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: CUSTOMERS(), Key: { customer_id: customerId }, ProjectionExpression: 'admin_count', ConsistentRead: true }),
+  );
+  if (Number(Item?.admin_count ?? 0) <= 1) throw LAST_ADMIN;
+}
+
 /** All of a user's memberships (a user belongs to few customers). */
 export async function listUserMemberships(userId: string): Promise<Membership[]> {
   const items: Membership[] = [];

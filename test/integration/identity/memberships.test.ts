@@ -9,6 +9,7 @@ import {
   cognitoUser,
   countItems,
   createTestUser,
+  localStack,
   signIn,
   tenant,
 } from '../../support/local-stack.ts';
@@ -161,6 +162,23 @@ describe('DELETE /customers/{customer_id}/users/{user_id}', () => {
     // issued before the removal.
     const denied = await api('GET', `/customers/${customer.customer_id}`, { token: member.token });
     expect(denied.status).toBe(403);
+  });
+
+  it("touches nothing when the user is not a member: a customer admin cannot disable a platform admin", async () => {
+    const { customer, admin } = await tenant();
+    const platformAdmin = await cognitoUser(localStack().admin.email);
+    const platformAdminId = platformAdmin?.attributes.sub as string;
+    const stranger = await createTestUser();
+
+    const asAdmin = await api('DELETE', `/customers/${customer.customer_id}/users/${platformAdminId}`, { token: admin.token });
+    const asStranger = await api('DELETE', `/customers/${customer.customer_id}/users/${stranger.userId}`, { token: admin.token });
+
+    expect(asAdmin.status).toBe(404);
+    expect(asStranger.status).toBe(404);
+    expect((await cognitoUser(platformAdminId))?.enabled).toBe(true);
+    expect((await cognitoUser(stranger.userId))?.enabled).toBe(true);
+    const calls = (await cognitoAdminCalls()).filter((c) => [platformAdminId, stranger.userId].includes(c.body?.Username));
+    expect(calls.map((c) => c.target)).not.toContain('AdminDisableUser');
   });
 
   it('moves the default to another membership when the default one is removed, and keeps the user enabled', async () => {
