@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { InitializeMiddleware, MiddlewareStack } from '@smithy/types';
 import type { Capability, TableAccess } from '#shared/routes/types.ts';
 import type { TableName } from '#shared/tables/definitions.ts';
 
@@ -40,19 +41,25 @@ const READS = new Set([
   'TransactGetItemsCommand',
 ]);
 
+interface CommandInput {
+  readonly TableName?: unknown;
+  readonly RequestItems?: Record<string, unknown>;
+  readonly TransactItems?: readonly Record<string, { readonly TableName: string }>[];
+}
+
 interface TableUse {
   readonly table: string;
   readonly access: TableAccess;
 }
 
 /** The tables a document-client command touches, and how. */
-export function tableUses(commandName: string, input: Record<string, any>): TableUse[] {
+export function tableUses(commandName: string, input: CommandInput): TableUse[] {
   const access: TableAccess = READS.has(commandName) ? 'read' : 'readwrite';
-  if (input.TableName) return [{ table: input.TableName, access }];
+  if (typeof input.TableName === 'string') return [{ table: input.TableName, access }];
   if (input.RequestItems) return Object.keys(input.RequestItems).map((table) => ({ table, access }));
-  if (Array.isArray(input.TransactItems)) {
-    return input.TransactItems.flatMap((item: Record<string, { TableName: string }>) =>
-      Object.entries(item).map(([kind, op]) => ({ table: op.TableName, access: kind === 'ConditionCheck' || kind === 'Get' ? 'read' : 'readwrite' }) as TableUse),
+  if (input.TransactItems) {
+    return input.TransactItems.flatMap((item) =>
+      Object.entries(item).map(([kind, op]): TableUse => ({ table: op.TableName, access: kind === 'ConditionCheck' || kind === 'Get' ? 'read' : 'readwrite' })),
     );
   }
   return [];
@@ -70,12 +77,9 @@ export function checkTableUse(grants: FunctionGrants, uses: readonly TableUse[],
   }
 }
 
-interface MiddlewareStackLike {
-  add(middleware: (next: (args: any) => Promise<any>, context: { commandName?: string }) => (args: any) => Promise<any>, options: { step: 'initialize'; name: string }): void;
-}
-
+/** Any SDK v3 client: each has a middleware stack. */
 interface Client {
-  readonly middlewareStack: MiddlewareStackLike;
+  readonly middlewareStack: Pick<MiddlewareStack<object, object>, 'add'>;
 }
 
 /** Installs the checks on the clients handlers share (module singletons, so handlers get them too). */
@@ -84,27 +88,26 @@ export function installPermissionChecks(clients: {
   byCapability: readonly (readonly [Client, Capability])[];
   logicalTableName: (physical: string) => TableName | undefined;
 }): void {
+  const checkTables: InitializeMiddleware<object, object> = (next, context) => async (args) => {
+    const grants = running.getStore();
+    if (grants) checkTableUse(grants, tableUses(context.commandName ?? '', args.input), clients.logicalTableName);
+    return next(args);
+  };
   clients.dynamo.middlewareStack.add(
-    (next, context) => async (args) => {
-      const grants = running.getStore();
-      if (grants) checkTableUse(grants, tableUses(context.commandName ?? '', args.input ?? {}), clients.logicalTableName);
-      return next(args);
-    },
+    checkTables,
     { step: 'initialize', name: 'portico-local-table-permissions' },
   );
   for (const [client, capability] of clients.byCapability) {
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const grants = running.getStore();
-        if (grants && !grants.capabilities.includes(capability)) {
-          throw new LocalAccessDenied(
-            `portico-local: function '${grants.id}' called ${context.commandName ?? 'an AWS API'} without the '${capability}' capability. ` +
-              'Declare it in its capabilities; in AWS this call would be denied.',
-          );
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: `portico-local-${capability}-permission` },
-    );
+    const checkCapability: InitializeMiddleware<object, object> = (next, context) => async (args) => {
+      const grants = running.getStore();
+      if (grants && !grants.capabilities.includes(capability)) {
+        throw new LocalAccessDenied(
+          `portico-local: function '${grants.id}' called ${context.commandName ?? 'an AWS API'} without the '${capability}' capability. ` +
+            'Declare it in its capabilities; in AWS this call would be denied.',
+        );
+      }
+      return next(args);
+    };
+    client.middlewareStack.add(checkCapability, { step: 'initialize', name: `portico-local-${capability}-permission` });
   }
 }

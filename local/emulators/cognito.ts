@@ -80,7 +80,7 @@ export async function ensureUserPool(endpoint: string): Promise<LocalUserPool> {
         Schema: [{ Name: 'customer_id', AttributeDataType: 'String', Mutable: true }],
       }),
     );
-    userPoolId = created.UserPool?.Id as string;
+    userPoolId = created.UserPool?.Id;
   }
   const clients = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   let clientId = clients.UserPoolClients?.find((c) => c.ClientName === CLIENT_NAME)?.ClientId;
@@ -97,8 +97,9 @@ export async function ensureUserPool(endpoint: string): Promise<LocalUserPool> {
         WriteAttributes: ['email', 'name'],
       }),
     );
-    clientId = created.UserPoolClient?.ClientId as string;
+    clientId = created.UserPoolClient?.ClientId;
   }
+  if (!userPoolId || !clientId) throw new Error('cognito-local did not return the user pool or its client');
   const groups = new Set((await cognito.send(new ListGroupsCommand({ UserPoolId: userPoolId }))).Groups?.map((g) => g.GroupName));
   for (const group of [PLATFORM_ADMIN_GROUP, PLATFORM_SERVICE_GROUP]) {
     if (!groups.has(group)) await cognito.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));

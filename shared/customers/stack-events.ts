@@ -49,7 +49,7 @@ export async function applyStackStatusEvent(event: StackStatusEvent): Promise<'a
     return 'applied';
   } catch (error) {
     if (error instanceof ConflictError || error instanceof StaleStackEventError || error instanceof NotFoundError) {
-      logger.info('stack event not applicable', { reason: (error as Error).message });
+      logger.info('stack event not applicable', { reason: (error).message });
       return 'ignored';
     }
     throw error;
