@@ -1,14 +1,14 @@
 import { ArnFormat, Aws, CfnOutput, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudFormationTemplate } from 'aws-cdk-lib/aws-servicecatalog';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '#shared/config/env-vars.ts';
 import { CUSTOMER_STACK_PREFIX } from '#shared/customers/template-contract.ts';
 import { CustomerStack } from '../customer-template/customer-stack.ts';
+import { deliverToFunction, terminalDeadLetterQueue } from './event-delivery.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 /**
@@ -181,16 +181,7 @@ export class Provisioning extends Construct {
     });
 
     // Status changes of customer stacks → stack-status function, failures → DLQ.
-    this.deadLetterQueue = new sqs.Queue(this, 'StackStatusDeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'Serverless-SQSRedrivePolicy',
-      reason:
-        'This queue is itself the terminal dead-letter queue of the stack-status rule and function; nothing consumes it automatically, so there is nothing to redrive to.',
-    });
+    this.deadLetterQueue = terminalDeadLetterQueue(this, 'StackStatusDeadLetterQueue', 'the stack-status rule and function');
     this.stackStatusFunction = props.stackStatusFunction(this, 'StackStatusFunction', this.deadLetterQueue);
     this.stackStatusRule = new events.Rule(this, 'CustomerStackStatusRule', {
       description: `Status changes of ${CUSTOMER_STACK_PREFIX}* stacks`,
@@ -209,13 +200,7 @@ export class Provisioning extends Construct {
         },
       },
     });
-    this.stackStatusRule.addTarget(
-      new targets.LambdaFunction(this.stackStatusFunction.function, {
-        deadLetterQueue: this.deadLetterQueue,
-        retryAttempts: 8,
-        maxEventAge: Duration.hours(6),
-      }),
-    );
+    deliverToFunction(this.stackStatusRule, this.stackStatusFunction, this.deadLetterQueue);
   }
 
   /**

@@ -1,8 +1,7 @@
-import { Duration, Validations } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deliverToFunction, terminalDeadLetterQueue } from './event-delivery.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 export interface UsageTrackingProps {
@@ -24,16 +23,7 @@ export class UsageTracking extends Construct {
 
   constructor(scope: Construct, id: string, props: UsageTrackingProps) {
     super(scope, id);
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'Serverless-SQSRedrivePolicy',
-      reason:
-        'This queue is itself the terminal dead-letter queue of the S3 object-event rule and the usage function; an operator inspects and replays it, there is nothing further to redrive to.',
-    });
+    this.deadLetterQueue = terminalDeadLetterQueue(this, 'DeadLetterQueue', 'the S3 object-event rule and the usage function');
     this.usageFunction = props.usageFunction(this, 'UsageFunction', this.deadLetterQueue);
     this.rule = new events.Rule(this, 'CustomerObjectEvents', {
       description: 'Object Created / Object Deleted in customer buckets, for storage usage',
@@ -43,12 +33,6 @@ export class UsageTracking extends Construct {
         detail: { bucket: { name: events.Match.prefix(`${props.bucketPrefix}-`) } },
       },
     });
-    this.rule.addTarget(
-      new targets.LambdaFunction(this.usageFunction.function, {
-        deadLetterQueue: this.deadLetterQueue,
-        retryAttempts: 8,
-        maxEventAge: Duration.hours(6),
-      }),
-    );
+    deliverToFunction(this.rule, this.usageFunction, this.deadLetterQueue);
   }
 }

@@ -1,4 +1,5 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readBody } from '../read-body.ts';
 
 export interface LocalAnswer {
   readonly status: number;
@@ -53,13 +54,4 @@ export class PassthroughProxy {
     upstream.on('error', () => res.writeHead(502).end());
     upstream.end(body);
   }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -11,6 +11,7 @@ import type { RouteDefinition } from '#shared/routes/types.ts';
 import { runAs } from '../permissions.ts';
 import { lambdaContext, methodArn, proxyEvent } from './lambda-event.ts';
 import { Router } from './router.ts';
+import { readBody } from '../read-body.ts';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 type TokenAuthorizer = (event: { type: 'TOKEN'; authorizationToken: string; methodArn: string }) => Promise<APIGatewayAuthorizerResult>;
@@ -176,13 +177,4 @@ export class LocalGateway {
   private async importEntry(file: string): Promise<Record<string, unknown>> {
     return (await import(pathToFileURL(join(this.options.functionsDir, file)).href)) as Record<string, unknown>;
   }
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -11,6 +11,7 @@ import {
   TEMPLATE_PARAMETERS,
 } from '#shared/customers/template-contract.ts';
 import { errorXml, memberList, parseForm, resultXml, type QueryParams, type XmlValue } from './query-protocol.ts';
+import { readBody } from '../read-body.ts';
 
 /**
  * The local provisioner: answers the CloudFormation calls Portico makes
@@ -93,7 +94,7 @@ export class LocalCloudFormation {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const body = (await readBody(req)).toString('utf8');
     const requestId = randomUUID();
     if (req.url?.startsWith('/__local/')) return this.serveTestHook(req, res, body);
     const params = parseForm(body);
@@ -315,13 +316,4 @@ function describe(stack: LocalStackRecord): XmlValue {
     Tags: Object.entries(stack.tags).map(([Key, Value]) => ({ Key, Value })),
     Outputs: Object.entries(stack.outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
@@ -190,4 +191,14 @@ export async function cognitoUser(username: string): Promise<{ enabled: boolean;
   } catch {
     return undefined;
   }
+}
+
+/** An S3 client on the local S3, with s3rver's built-in credentials. */
+export function localS3(): S3Client {
+  return new S3Client({
+    endpoint: localStack().s3_endpoint,
+    region: localStack().region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
 }

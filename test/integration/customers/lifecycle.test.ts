@@ -1,4 +1,4 @@
-import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activeCustomer,
@@ -8,7 +8,7 @@ import {
   countItems,
   customerBody,
   injectStackFault,
-  localStack,
+  localS3,
   waitForCustomerStatus,
 } from '../../support/local-stack.ts';
 
@@ -177,13 +177,6 @@ describe('deactivate and activate', () => {
 });
 
 describe('DELETE /customers/{customer_id} (offboarding)', () => {
-  const s3 = () =>
-    new S3Client({
-      endpoint: localStack().s3_endpoint,
-      region: localStack().region,
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
 
   it('deletes the stack, keeps the bucket and the record, and ends OFFBOARDED', async () => {
     const customer = await activeCustomer();
@@ -195,7 +188,7 @@ describe('DELETE /customers/{customer_id} (offboarding)', () => {
     expect(response.body.status).toBe('OFFBOARDING');
     const offboarded = await waitForCustomerStatus(id, 'OFFBOARDED');
     expect(offboarded.offboarded_at).toEqual(expect.any(String));
-    await expect(s3().send(new HeadBucketCommand({ Bucket: customer.s3_bucket }))).resolves.toBeDefined();
+    await expect(localS3().send(new HeadBucketCommand({ Bucket: customer.s3_bucket }))).resolves.toBeDefined();
     const deletes = (await cloudFormationRequests()).filter((r) => r.action === 'DeleteStack' && r.params.StackName === customer.stack_name);
     expect(deletes).toHaveLength(1);
     expect(deletes[0]?.params.RoleARN).toBe('arn:aws:iam::000000000000:role/portico-local-customer-stacks');

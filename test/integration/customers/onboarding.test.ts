@@ -1,4 +1,4 @@
-import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { CUSTOMER_ID_PATTERN } from '#shared/customers/customer-id.ts';
 import {
@@ -9,20 +9,13 @@ import {
   countItems,
   customerBody,
   injectStackFault,
+  localS3,
   localStack,
   waitForCustomerStatus,
 } from '../../support/local-stack.ts';
 
-const s3 = () =>
-  new S3Client({
-    endpoint: localStack().s3_endpoint,
-    region: localStack().region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-
 const bucketExists = (bucket: string) =>
-  s3()
+  localS3()
     .send(new HeadBucketCommand({ Bucket: bucket }))
     .then(
       () => true,

@@ -1,20 +1,13 @@
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activeCustomer, addMember, adminToken, api, countItems, createTestUser, localStack, tenant, type TestUser } from '../../support/local-stack.ts';
+import { activeCustomer, addMember, adminToken, api, countItems, createTestUser, localS3, tenant, type TestUser } from '../../support/local-stack.ts';
 
 const MIB = 1024 * 1024;
 
-const s3 = () =>
-  new S3Client({
-    endpoint: localStack().s3_endpoint,
-    region: localStack().region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
 
 async function storedSize(bucket: string, key: string): Promise<number | undefined> {
   try {
-    return (await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
+    return (await localS3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ContentLength;
   } catch {
     return undefined;
   }
