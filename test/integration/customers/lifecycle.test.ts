@@ -91,7 +91,7 @@ describe('GET /customers/{customer_id}', () => {
 });
 
 describe('PATCH /customers/{customer_id}', () => {
-  it('applies a merge patch: sets fields, clears optional ones with null, audits a quota change', async () => {
+  it('applies a merge patch: sets fields and clears optional ones with null', async () => {
     const customer = await activeCustomer({ display_name: 'Acme', contact_phone: '+1 555 0100' });
 
     const response = await api('PATCH', `/customers/${customer.customer_id}`, {

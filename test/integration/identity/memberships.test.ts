@@ -296,3 +296,22 @@ describe('inactive and offboarded customers', () => {
     expect(asAdmin.status).toBe(200);
   });
 });
+
+describe('listing parameters', () => {
+  it.each([
+    ['users', 'limit=0', 'limit'],
+    ['users', 'limit=500', 'limit'],
+    ['users', 'next_token=forged', 'next_token'],
+    ['users', 'role=admin', 'role'],
+    ['audit', 'limit=x', 'limit'],
+    ['audit', `next_token=${Buffer.from('{"customer_id":"other-00000000"}').toString('base64url')}`, 'next_token'],
+  ])('GET /customers/{id}/%s?%s answers 400 naming %s', async (listing, query, field) => {
+    const { customer, admin } = await tenant();
+
+    const response = await api('GET', `/customers/${customer.customer_id}/${listing}?${query}`, { token: admin.token });
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body.errors[0].field).toBe(field);
+  });
+});

@@ -194,3 +194,25 @@ describe('POST /customers/{customer_id}/uploads', () => {
     expect(response.body.customer_status).toBe('INACTIVE');
   });
 });
+
+describe('POST /customers/{customer_id}/uploads/{upload_id}/complete refuses bad parts', () => {
+  it.each([
+    [{}, 'parts', /is required/],
+    [{ parts: [] }, 'parts', /at least one part/],
+    [{ parts: [{ part_number: 2, etag: 'a' }, { part_number: 1, etag: 'b' }] }, 'parts', /ascending/],
+    [{ parts: [{ part_number: 0, etag: 'a' }] }, 'parts.0.part_number', /at least 1/],
+    [{ parts: [{ part_number: 1 }] }, 'parts.0.etag', /is required/],
+    [{ parts: [{ part_number: 99, etag: 'a' }] }, 'parts', /beyond the 4 parts/],
+  ])('%j answers 400 naming the field, and the upload stays PENDING', async (body, field, message) => {
+    const ticket = await api('POST', `/customers/${customer.customer_id}/uploads`, { token: member.token, body: { filename: 'p_R1.fq', size_bytes: 20 * MIB } });
+
+    const response = await api('POST', ticket.body.complete, { token: member.token, body });
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body.errors[0].field).toBe(field);
+    expect(response.body.errors[0].message).toMatch(message);
+    const abort = await api('POST', ticket.body.abort, { token: member.token });
+    expect(abort.body.state).toBe('ABORTED');
+  });
+});
