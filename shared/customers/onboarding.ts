@@ -50,6 +50,8 @@ export async function onboardCustomer(request: OnboardingRequest): Promise<Onboa
 
   for (let attempt = 1; ; attempt += 1) {
     const item = newCustomerItem(request, new Date());
+    // Every later log line of this request names the customer it creates.
+    logger.appendKeys({ customer_id: item.customer_id });
     try {
       await insertCustomer(item, key ? { key, hash } : undefined);
     } catch (error) {
@@ -78,6 +80,7 @@ async function replayed(key: string, hash: string): Promise<OnboardingResult | u
   const customerId = await findReplay(key, hash);
   if (!customerId) return undefined;
   const customer = await requireCustomer(customerId);
+  logger.appendKeys({ customer_id: customerId });
   const resumed = customer.status === 'PROVISIONING' ? await startProvisioning(customer, 'system:onboarding') : customer;
   return { customer: resumed, replayed: true };
 }
