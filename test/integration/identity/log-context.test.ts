@@ -44,8 +44,8 @@ describe('every log line of a request carries the customer id and the user id', 
   beforeAll(async () => {
     // The logger reads its level when it is first loaded.
     process.env.POWERTOOLS_LOG_LEVEL = 'INFO';
-    getCustomer = (await import('#functions/customers/get.ts')).handler as Handler;
-    createCustomer = (await import('#functions/customers/create.ts')).handler as Handler;
+    getCustomer = (await import('#functions/customers/get.ts')).handler;
+    createCustomer = (await import('#functions/customers/create.ts')).handler;
   });
   afterEach(() => vi.restoreAllMocks());
 
