@@ -1,16 +1,8 @@
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, createTestUser, type ApiResponse } from '../../support/local-stack.ts';
+import { daylilyExampleRequest as daylilyRequest } from '../../unit/worksets/fixtures.ts';
 
-/** The request of the Daylily example (../shared/reference/000_b0edc0ab3f1ef5af.txt). */
-const daylilyRequest = {
-  samples: [{ sample_id: 'sample1', fastq_r1: 'sample1_R1.fq.gz', fastq_r2: 'sample1_R2.fq.gz', coverage: 30 }],
-  reference_genome: 'hg38',
-  pipeline: 'germline',
-  priority: 'normal',
-  max_retries: 3,
-  estimated_coverage: 30.0,
-};
 
 let token: string;
 beforeAll(async () => {

@@ -3,16 +3,8 @@ import {
   defaultEstimateRates,
   estimateWorkset,
   loadEstimateRates,
-  normalizeWorksetRequest,
-  type WorksetConfig,
 } from '#shared/worksets/index.ts';
-import { daylilyExampleRequest, pairedSample, requestWith } from './fixtures.ts';
-
-function configOf(input: unknown): WorksetConfig {
-  const result = normalizeWorksetRequest(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.config;
-}
+import { configOf, daylilyExampleRequest, pairedSample, requestWith } from './fixtures.ts';
 
 describe('estimateWorkset', () => {
   it('has the documented default rates', () => {

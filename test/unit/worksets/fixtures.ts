@@ -1,3 +1,5 @@
+import { normalizeWorksetRequest, type WorksetConfig } from '#shared/worksets/index.ts';
+
 /** The request body of the Daylily example for POST /worksets/generate-yaml. */
 export const daylilyExampleRequest = {
   samples: [
@@ -22,4 +24,11 @@ export function pairedSample(sampleId: string, coverage = 30) {
 /** A valid request with only the required fields, plus whatever a test changes. */
 export function requestWith(changes: Record<string, unknown> = {}): Record<string, unknown> {
   return { samples: [pairedSample('s1')], reference_genome: 'hg38', pipeline: 'germline', ...changes };
+}
+
+/** The normalized config of a request the test knows to be valid. */
+export function configOf(input: unknown): WorksetConfig {
+  const result = normalizeWorksetRequest(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.config;
 }

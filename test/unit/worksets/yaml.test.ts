@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_WORKSET_YAML_BYTES,
-  normalizeWorksetRequest,
   readWorksetYaml,
   writeWorksetYaml,
   type FieldError,
-  type WorksetConfig,
 } from '#shared/worksets/index.ts';
-import { daylilyExampleRequest, pairedSample, requestWith } from './fixtures.ts';
-
-function configOf(input: unknown): WorksetConfig {
-  const result = normalizeWorksetRequest(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return result.config;
-}
+import { configOf, daylilyExampleRequest, pairedSample, requestWith } from './fixtures.ts';
 
 function yamlErrors(text: string): FieldError[] {
   const result = readWorksetYaml(text);
