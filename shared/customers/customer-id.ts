@@ -11,18 +11,36 @@ const FALLBACK_SLUG = 'customer';
 export const CUSTOMER_ID_PATTERN = /^[a-z0-9](?:[a-z0-9]|-(?!-)){0,18}[a-z0-9]?-[0-9a-f]{8}$/;
 
 /**
- * The name lowercased, every run of characters outside a-z0-9 folded to one
- * `-`, trimmed of `-`, cut to 20 characters (and trimmed again, so a cut never
- * leaves a trailing `-`). A name with no a-z0-9 at all gets `customer`.
+ * The name folded to ASCII (NFKD, combining marks dropped: "Épsilon" →
+ * "epsilon", "ﬁ" → "fi"), lowercased, every run of characters outside a-z0-9
+ * folded to one `-`, trimmed of `-`, cut to 20 characters (and trimmed again,
+ * so a cut never leaves a trailing `-`). A name with no Latin letter or digit
+ * at all gets `customer`.
  */
 export function customerSlug(name: string): string {
   const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(/[ßæœøłđðþı]/g, (letter) => LATIN_LETTERS_WITHOUT_DECOMPOSITION[letter] ?? '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const cut = folded.slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
   return cut === '' ? FALLBACK_SLUG : cut;
 }
+
+/** Latin letters NFKD leaves whole, spelled as their languages write them in ASCII. */
+const LATIN_LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
 
 export function newCustomerId(name: string, random: () => string = () => randomBytes(4).toString('hex')): string {
   return `${customerSlug(name)}-${random()}`;

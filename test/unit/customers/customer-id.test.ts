@@ -10,7 +10,11 @@ describe('customerSlug', () => {
     ['  --Acme__Genomics!!  ', 'acme-genomics'],
     ['ACME', 'acme'],
     ['Dr. Smith & Sons, Ltd.', 'dr-smith-sons-ltd'],
-    ['Génomique', 'g-nomique'],
+    // Accented letters keep their base letter (NFKD, combining marks dropped).
+    ['Génomique', 'genomique'],
+    ['Épsilon Ünïcode & Co', 'epsilon-unicode-co'],
+    ['ﬁne Straße Øst Łód', 'fine-strasse-ost-lod'],
+    ['Ærø Œuvre', 'aero-oeuvre'],
     ['株式会社', 'customer'],
     ['!!!', 'customer'],
     ['', 'customer'],
