@@ -8,12 +8,14 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '#shared/config/env-vars.ts';
 import { eventFunctions } from '#shared/routes/event-functions.ts';
-import { assertRouteTable, routeTable, tablesFor } from '#shared/routes/index.ts';
-import type { RouteDefinition, TableAccess } from '#shared/routes/types.ts';
+import type { Grants, ServiceAction, TableAction } from '#shared/permissions/actions.ts';
+import { assertRouteTable, grantsFor, routeTable } from '#shared/routes/index.ts';
+import type { RouteDefinition } from '#shared/routes/types.ts';
 import { type TableDefinition, type TableName, tableList } from '#shared/tables/definitions.ts';
 import type { PorticoConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
-import { CapabilityGrants } from './constructs/capabilities.ts';
+import { ServiceGrants } from './constructs/capabilities.ts';
+import { ScheduledFunctions } from './constructs/scheduled-functions.ts';
 import { Data } from './constructs/data.ts';
 import { Identity } from './constructs/identity.ts';
 import { pascalCase } from './constructs/naming.ts';
@@ -47,7 +49,8 @@ export interface PlatformStackProps extends StackProps {
 
 interface FunctionOptions {
   readonly handler: string;
-  readonly tables?: Partial<Record<TableName, TableAccess>>;
+  /** Exactly what the function may call. */
+  readonly grants?: Grants;
   readonly timeout?: Duration;
   readonly deadLetterQueue?: sqs.IQueue;
   readonly description?: string;
@@ -73,6 +76,9 @@ export class PlatformStack extends Stack {
   readonly authorizerFunction: PorticoFunction;
   readonly stackStatusFunction: PorticoFunction;
   readonly usageTracking: UsageTracking;
+  readonly scheduled: ScheduledFunctions;
+  /** Service grants wait until the resources they are scoped to exist (the stack-status function is built inside Provisioning). */
+  private readonly pendingServiceGrants: [PorticoFunction, readonly ServiceAction[]][] = [];
   /** One function per route, by route id. */
   readonly functions: Readonly<Record<string, PorticoFunction>>;
   readonly routes: readonly RouteDefinition[];
@@ -100,7 +106,7 @@ export class PlatformStack extends Stack {
       stackStatusFunction: (fnScope, fnId, deadLetterQueue) =>
         this.createFunction(fnScope, fnId, {
           handler: STACK_STATUS_HANDLER,
-          tables: eventFunctions.stackStatus.tables,
+          grants: eventFunctions.stackStatus,
           deadLetterQueue,
           description: eventFunctions.stackStatus.summary,
         }),
@@ -112,7 +118,7 @@ export class PlatformStack extends Stack {
       usageFunction: (fnScope, fnId, deadLetterQueue) =>
         this.createFunction(fnScope, fnId, {
           handler: eventFunctions.s3ObjectEvents.handler,
-          tables: eventFunctions.s3ObjectEvents.tables,
+          grants: eventFunctions.s3ObjectEvents,
           deadLetterQueue,
           description: eventFunctions.s3ObjectEvents.summary,
         }),
@@ -120,6 +126,7 @@ export class PlatformStack extends Stack {
 
     this.authorizerFunction = this.createFunction(this, 'AuthorizerFunction', {
       handler: AUTHORIZER_HANDLER,
+      grants: eventFunctions.authorizer,
       description: eventFunctions.authorizer.summary,
     });
     this.apiConstruct = new Api(this, 'Api', {
@@ -132,25 +139,34 @@ export class PlatformStack extends Stack {
     });
     this.api = this.apiConstruct.restApi;
 
-    const capabilities = new CapabilityGrants({
-      provisioning: this.provisioning,
-      userPool: this.userPool,
-      bucketPrefix: this.bucketPrefix,
+    this.scheduled = new ScheduledFunctions(this, 'Scheduled', {
+      definitions: [eventFunctions.reconcileCustomers, eventFunctions.expireUploads],
+      createFunction: (fnScope, fnId, definition, deadLetterQueue) =>
+        this.createFunction(fnScope, fnId, {
+          handler: definition.handler,
+          grants: definition,
+          deadLetterQueue,
+          description: definition.summary,
+          timeout: definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
+        }),
     });
+
     const functions: Record<string, PorticoFunction> = {};
     for (const route of this.routes) {
       const fn = this.createFunction(this, `${pascalCase(route.id)}Function`, {
         handler: route.handler,
-        // Declared tables plus what the access guard reads for customer-scoped routes.
-        tables: tablesFor(route),
+        // Declared grants plus what the access guard calls.
+        grants: grantsFor(route),
         timeout: route.timeoutSeconds === undefined ? undefined : Duration.seconds(route.timeoutSeconds),
         description: `${route.method} ${route.path}: ${route.summary}`,
       });
-      for (const capability of route.capabilities ?? []) capabilities.grant(fn, capability);
       this.apiConstruct.addRoute(route, fn);
       functions[route.id] = fn;
     }
     this.functions = functions;
+
+    const serviceGrants = new ServiceGrants({ provisioning: this.provisioning, userPool: this.userPool, bucketPrefix: this.bucketPrefix });
+    for (const [fn, actions] of this.pendingServiceGrants) serviceGrants.grant(fn, actions);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the Portico API' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
@@ -179,10 +195,11 @@ export class PlatformStack extends Stack {
         [ENV.userPoolClientId]: this.identity.userPoolClient.userPoolClientId,
       },
     });
-    for (const [name, access] of Object.entries(options.tables ?? {}) as [TableName, TableAccess][]) {
+    for (const [name, actions] of Object.entries(options.grants?.tables ?? {}) as [TableName, readonly TableAction[]][]) {
       const { table, definition } = this.data.table(name);
-      grantTable(fn, definition, table, access);
+      grantTable(fn, definition, table, actions);
     }
+    this.pendingServiceGrants.push([fn, options.grants?.actions ?? []]);
     return fn;
   }
 }

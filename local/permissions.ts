@@ -1,80 +1,86 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InitializeMiddleware, MiddlewareStack } from '@smithy/types';
-import type { Capability, TableAccess } from '#shared/routes/types.ts';
+import type { Grants, ServiceAction } from '#shared/permissions/actions.ts';
 import type { TableName } from '#shared/tables/definitions.ts';
+import { iamUses, type IamUse, type SdkService } from './iam-actions.ts';
 
 /**
  * A local stand-in for the IAM policies the CDK stack writes. In AWS a
- * function may touch only the tables and services its route (or event
- * function) declares: the grant helper gives it the table's variable and the
- * permission together. Locally every handler shares one process and every
- * variable, so nothing would notice an undeclared use until a deploy. These
- * checks refuse such a call, naming the function and what it forgot to
- * declare, so every integration test proves the declarations are complete.
+ * function may call only the actions its route (or event function) declares,
+ * on the resources `lib/` scopes them to. Locally every handler shares one
+ * process and every variable, so nothing would notice an undeclared call
+ * until a deploy. This check maps every SDK call to its IAM action and
+ * resource and refuses what the running function was not granted, naming the
+ * function and the missing action, so every integration test proves the
+ * declarations are complete.
  */
-export interface FunctionGrants {
+export interface FunctionGrants extends Grants {
   readonly id: string;
-  readonly tables: Partial<Record<TableName, TableAccess>>;
-  readonly capabilities: readonly Capability[];
+}
+
+/** Where each service's grants apply, as `lib/` scopes them. */
+export interface GrantScopes {
+  readonly logicalTableName: (physical: string) => TableName | undefined;
+  /** Customer buckets are `<bucketPrefix>-<customer_id>`. */
+  readonly bucketPrefix: string;
+  readonly stackNamePrefix: string;
+  readonly userPoolId: string;
 }
 
 const running = new AsyncLocalStorage<FunctionGrants>();
+
+/** Every action a function was seen to use, for the grant-coverage report. */
+const used = new Map<string, Set<string>>();
 
 /** Runs a handler as the named function; SDK calls made inside are checked against its grants. */
 export function runAs<T>(grants: FunctionGrants, handler: () => Promise<T>): Promise<T> {
   return running.run(grants, handler);
 }
 
+export function usedActions(): Record<string, string[]> {
+  return Object.fromEntries([...used].map(([id, actions]) => [id, [...actions].sort()]));
+}
+
 export class LocalAccessDenied extends Error {
   override readonly name = 'AccessDeniedException';
 }
 
-/** Read commands, by the names both the document client and the low-level client give them. */
-const READS = new Set([
-  'GetCommand',
-  'GetItemCommand',
-  'QueryCommand',
-  'ScanCommand',
-  'BatchGetCommand',
-  'BatchGetItemCommand',
-  'TransactGetCommand',
-  'TransactGetItemsCommand',
-]);
-
-interface CommandInput {
-  readonly TableName?: unknown;
-  readonly RequestItems?: Record<string, unknown>;
-  readonly TransactItems?: readonly Record<string, { readonly TableName: string }>[];
+function deny(grants: FunctionGrants, what: string): never {
+  throw new LocalAccessDenied(
+    `portico-local: function '${grants.id}' is not allowed to ${what}. ` +
+      'Declare it in its grants (shared/routes/table.ts or event-functions.ts); in AWS this call would be denied.',
+  );
 }
 
-interface TableUse {
-  readonly table: string;
-  readonly access: TableAccess;
-}
-
-/** The tables a document-client command touches, and how. */
-export function tableUses(commandName: string, input: CommandInput): TableUse[] {
-  const access: TableAccess = READS.has(commandName) ? 'read' : 'readwrite';
-  if (typeof input.TableName === 'string') return [{ table: input.TableName, access }];
-  if (input.RequestItems) return Object.keys(input.RequestItems).map((table) => ({ table, access }));
-  if (input.TransactItems) {
-    return input.TransactItems.flatMap((item) =>
-      Object.entries(item).map(([kind, op]): TableUse => ({ table: op.TableName, access: kind === 'ConditionCheck' || kind === 'Get' ? 'read' : 'readwrite' })),
-    );
-  }
-  return [];
-}
-
-export function checkTableUse(grants: FunctionGrants, uses: readonly TableUse[], logicalName: (physical: string) => TableName | undefined): void {
+/** Throws LocalAccessDenied unless every use is granted on a resource in scope; records what was used. */
+export function checkUses(grants: FunctionGrants, uses: readonly IamUse[], scopes: GrantScopes): void {
   for (const use of uses) {
-    const table = logicalName(use.table);
-    const granted = table ? grants.tables[table] : undefined;
-    if (granted === 'readwrite' || (granted === 'read' && use.access === 'read')) continue;
-    throw new LocalAccessDenied(
-      `portico-local: function '${grants.id}' may not ${use.access === 'read' ? 'read' : 'write'} table '${table ?? use.table}'. ` +
-        `Declare it in its tables (shared/routes/table.ts or event-functions.ts); in AWS this call would be denied.`,
-    );
+    if (use.kind === 'table') {
+      const table = scopes.logicalTableName(use.table);
+      const granted = table ? (grants.tables[table] ?? []) : [];
+      if (!(granted as readonly string[]).includes(use.action)) deny(grants, `call dynamodb:${use.action} on table '${table ?? use.table}'`);
+      record(grants.id, `dynamodb:${use.action} ${table}`);
+      continue;
+    }
+    if (!grants.actions.includes(use.action as ServiceAction)) deny(grants, `call ${use.action}${use.resource ? ` on ${use.resource}` : ''}`);
+    if (use.resource !== undefined && !inScope(use.action, use.resource, scopes)) {
+      deny(grants, `call ${use.action} on ${use.resource}, outside what its grant covers`);
+    }
+    record(grants.id, use.action);
   }
+}
+
+function inScope(action: string, resource: string, scopes: GrantScopes): boolean {
+  if (action.startsWith('s3:')) return resource.startsWith(`${scopes.bucketPrefix}-`);
+  if (action.startsWith('cloudformation:')) return resource.startsWith(scopes.stackNamePrefix);
+  if (action.startsWith('cognito-idp:')) return resource === scopes.userPoolId;
+  return false;
+}
+
+function record(functionId: string, action: string): void {
+  let actions = used.get(functionId);
+  if (!actions) used.set(functionId, (actions = new Set()));
+  actions.add(action);
 }
 
 /** Any SDK v3 client: each has a middleware stack. */
@@ -82,32 +88,14 @@ interface Client {
   readonly middlewareStack: Pick<MiddlewareStack<object, object>, 'add'>;
 }
 
-/** Installs the checks on the clients handlers share (module singletons, so handlers get them too). */
-export function installPermissionChecks(clients: {
-  dynamo: Client;
-  byCapability: readonly (readonly [Client, Capability])[];
-  logicalTableName: (physical: string) => TableName | undefined;
-}): void {
-  const checkTables: InitializeMiddleware<object, object> = (next, context) => async (args) => {
-    const grants = running.getStore();
-    if (grants) checkTableUse(grants, tableUses(context.commandName ?? '', args.input), clients.logicalTableName);
-    return next(args);
-  };
-  clients.dynamo.middlewareStack.add(
-    checkTables,
-    { step: 'initialize', name: 'portico-local-table-permissions' },
-  );
-  for (const [client, capability] of clients.byCapability) {
-    const checkCapability: InitializeMiddleware<object, object> = (next, context) => async (args) => {
+/** Installs the check on the clients handlers share (module singletons, so every handler gets it). */
+export function installPermissionChecks(clients: readonly (readonly [Client, SdkService])[], scopes: GrantScopes): void {
+  for (const [client, service] of clients) {
+    const check: InitializeMiddleware<object, object> = (next, context) => async (args) => {
       const grants = running.getStore();
-      if (grants && !grants.capabilities.includes(capability)) {
-        throw new LocalAccessDenied(
-          `portico-local: function '${grants.id}' called ${context.commandName ?? 'an AWS API'} without the '${capability}' capability. ` +
-            'Declare it in its capabilities; in AWS this call would be denied.',
-        );
-      }
+      if (grants) checkUses(grants, iamUses(service, context.commandName ?? '', args.input), scopes);
       return next(args);
     };
-    client.middlewareStack.add(checkCapability, { step: 'initialize', name: `portico-local-${capability}-permission` });
+    client.middlewareStack.add(check, { step: 'initialize', name: `portico-local-${service}-permissions` });
   }
 }

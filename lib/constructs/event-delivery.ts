@@ -22,13 +22,16 @@ export function terminalDeadLetterQueue(scope: Construct, id: string, what: stri
   return queue;
 }
 
-/** Delivers a rule's events to a function, retrying for up to 6 hours, then to the queue. */
-export function deliverToFunction(rule: events.Rule, fn: PorticoFunction, deadLetterQueue: sqs.IQueue): void {
+/**
+ * Delivers a rule's events to a function, retrying for up to `maxEventAge` (6 hours
+ * unless a schedule's next run makes older retries pointless), then to the queue.
+ */
+export function deliverToFunction(rule: events.Rule, fn: PorticoFunction, deadLetterQueue: sqs.IQueue, maxEventAge = Duration.hours(6)): void {
   rule.addTarget(
     new targets.LambdaFunction(fn.function, {
       deadLetterQueue,
       retryAttempts: 8,
-      maxEventAge: Duration.hours(6),
+      maxEventAge,
     }),
   );
 }

@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '#shared/tables/definitions.ts';
-import type { TableAccess } from '#shared/routes/types.ts';
+import type { TableAction } from '#shared/permissions/actions.ts';
 
 /**
  * Creates `require` inside the ESM bundle so CommonJS dependencies that call
@@ -160,38 +160,24 @@ export class PorticoFunction extends Construct implements iam.IGrantable {
     }
   }
 
-  /** Adds an environment variable after construction (table names, capability settings). */
+  /** Adds an environment variable after construction (table names, service settings). */
   addEnvironment(key: string, value: string): this {
     this.function.addEnvironment(key, value);
     return this;
   }
 }
 
-const READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-] as const;
-const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
-
-/** The DynamoDB actions a table access level allows. */
-export function tableActions(access: TableAccess): string[] {
-  return access === 'read' ? [...READ_ACTIONS] : [...READ_ACTIONS, ...WRITE_ACTIONS];
-}
-
 /**
- * Grants a function `read` or `readwrite` access to one table (the table and each of
- * its declared indexes, named one by one: no wildcard) and sets the table's
- * environment variable to its physical name, in one call.
+ * Grants a function exactly these DynamoDB actions on one table (and each of its
+ * declared indexes, named one by one: no wildcard) and sets the table's environment
+ * variable to its physical name, in one call.
  */
-export function grantTable(fn: PorticoFunction, definition: TableDefinition, table: ITableV2, access: TableAccess): void {
-  const indexArns = definition.globalIndexes.map((index) => `${table.tableArn}/index/${index.name}`);
+export function grantTable(fn: PorticoFunction, definition: TableDefinition, table: ITableV2, actions: readonly TableAction[]): void {
+  if (actions.length === 0) return;
+  const indexArns = actions.includes('Query') ? definition.globalIndexes.map((index) => `${table.tableArn}/index/${index.name}`) : [];
   fn.role.addToPrincipalPolicy(
     new iam.PolicyStatement({
-      actions: tableActions(access),
+      actions: actions.map((action) => `dynamodb:${action}`),
       resources: [table.tableArn, ...indexArns],
     }),
   );

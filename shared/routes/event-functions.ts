@@ -1,36 +1,60 @@
-import type { Capability, TableAccess } from './types.ts';
-import type { TableName } from '../tables/definitions.ts';
+import type { Grants } from '../permissions/actions.ts';
 
 /**
- * Functions that are not behind a route, with what they may touch. The CDK
- * stack grants exactly this; the local stack enforces it.
+ * Functions that are not behind a route, with exactly what they may call.
+ * The CDK stack grants exactly this; the local stack enforces it.
  */
-export interface EventFunctionDefinition {
+export interface EventFunctionDefinition extends Grants {
   readonly id: string;
   /** Entry under `functions/`, without extension. */
   readonly handler: string;
   readonly summary: string;
-  readonly tables: Partial<Record<TableName, TableAccess>>;
-  readonly capabilities?: readonly Capability[];
+  /** Run on a schedule (EventBridge Scheduler in AWS, a timer locally) every this many minutes. */
+  readonly everyMinutes?: number;
+  /** Longer than the default timeout. */
+  readonly timeoutSeconds?: number;
 }
 
 export const eventFunctions = {
   authorizer: {
     id: 'authorizer',
     handler: 'authorizer/index',
-    summary: 'API Gateway TOKEN authorizer: verifies Cognito ID tokens',
+    summary: 'API Gateway TOKEN authorizer: verifies Cognito ID and access tokens',
     tables: {},
+    // Access tokens carry no email: the authorizer reads it from the directory.
+    actions: ['cognito-idp:AdminGetUser'],
   },
   stackStatus: {
     id: 'customers.stackStatus',
     handler: 'customers/stack-status',
-    summary: 'Marks customers ACTIVE, PROVISION_FAILED or OFFBOARDED from portico-customer-* stack status events',
-    tables: { customers: 'readwrite', audit: 'readwrite' },
+    summary: 'Applies portico-customer-* stack status events to their customer (ACTIVE, PROVISION_FAILED, OFFBOARDED)',
+    tables: { customers: ['UpdateItem'], audit: ['PutItem'] },
+    // After the failed stack of an earlier attempt is deleted, the next attempt's stack is created.
+    actions: ['cloudformation:CreateStack'],
+  },
+  reconcileCustomers: {
+    id: 'customers.reconcile',
+    handler: 'customers/reconcile',
+    summary: 'Every few minutes, brings customers PROVISIONING or OFFBOARDING for too long in line with their real stack',
+    tables: { customers: ['Query', 'UpdateItem'], audit: ['PutItem'] },
+    actions: ['cloudformation:DescribeStacks', 'cloudformation:CreateStack', 'cloudformation:DeleteStack'],
+    everyMinutes: 5,
+    timeoutSeconds: 60,
   },
   s3ObjectEvents: {
     id: 'usage.s3ObjectEvents',
     handler: 'usage/s3-object-events',
-    summary: 'Counts storage per customer from S3 Object Created / Object Deleted events',
-    tables: { usage: 'readwrite' },
+    summary: 'Counts storage per customer from S3 Object Created / Object Deleted events, and turns upload reservations into usage',
+    tables: { usage: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], uploads: ['GetItem', 'UpdateItem'] },
+    actions: [],
+  },
+  expireUploads: {
+    id: 'uploads.expire',
+    handler: 'uploads/expire',
+    summary: 'Every few minutes, releases the storage reserved by uploads that were never finished, and aborts their multipart uploads',
+    tables: { uploads: ['Query', 'UpdateItem'], usage: ['UpdateItem'] },
+    actions: ['s3:AbortMultipartUpload'],
+    everyMinutes: 15,
+    timeoutSeconds: 60,
   },
 } as const satisfies Record<string, EventFunctionDefinition>;

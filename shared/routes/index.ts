@@ -1,6 +1,6 @@
-import type { TableName } from '../tables/definitions.ts';
+import { mergeGrants, type Grants } from '../permissions/actions.ts';
 import { routes, type RouteId } from './table.ts';
-import type { RouteDefinition, TableAccess } from './types.ts';
+import type { RouteDefinition } from './types.ts';
 
 export type { RouteId } from './table.ts';
 export * from './types.ts';
@@ -45,17 +45,22 @@ export function pathParameters(path: string): string[] {
 }
 
 /**
- * The tables a route's function may touch: what it declares, plus what the
- * access guard needs for customer-scoped routes (the customer, the caller's
- * membership, and the audit table where denied attempts are recorded).
+ * What the access guard itself calls, by access rule: customer-scoped routes
+ * read the customer and the caller's membership and append denied attempts to
+ * the audit trail; routes open to platform admins confirm the caller's group
+ * in the directory.
  */
-export function tablesFor(route: RouteDefinition): Partial<Record<TableName, TableAccess>> {
-  const tables: Partial<Record<TableName, TableAccess>> = { ...route.tables };
-  if (route.access.kind === 'customer') {
-    const guard: Partial<Record<TableName, TableAccess>> = { customers: 'read', memberships: 'read', audit: 'readwrite' };
-    for (const [table, access] of Object.entries(guard) as [TableName, TableAccess][]) {
-      if (tables[table] !== 'readwrite') tables[table] = access === 'readwrite' ? 'readwrite' : (tables[table] ?? access);
-    }
-  }
-  return tables;
+const GUARD_GRANTS: Record<RouteDefinition['access']['kind'], Grants> = {
+  public: { tables: {}, actions: [] },
+  authenticated: { tables: {}, actions: [] },
+  'platform-admin': { tables: {}, actions: ['cognito-idp:AdminListGroupsForUser'] },
+  customer: {
+    tables: { customers: ['GetItem'], memberships: ['GetItem'], audit: ['PutItem'] },
+    actions: ['cognito-idp:AdminListGroupsForUser'],
+  },
+};
+
+/** Exactly what a route's function may call: what it declares plus what its access guard calls. */
+export function grantsFor(route: RouteDefinition): Grants {
+  return mergeGrants({ tables: route.tables, actions: route.actions ?? [] }, GUARD_GRANTS[route.access.kind]);
 }

@@ -1,3 +1,4 @@
+import type { TableAction, ServiceAction } from '../permissions/actions.ts';
 import type { TableName } from '../tables/definitions.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -21,20 +22,6 @@ export type AccessRule =
    */
   | { readonly kind: 'customer'; readonly role: 'member' | 'admin'; readonly write: boolean };
 
-/**
- * AWS permissions beyond table access, named by what they let a handler do.
- * `lib/` turns each into IAM statements; nothing else grants them.
- */
-export type Capability =
-  /** Create, update, delete and describe `portico-customer-*` stacks. */
-  | 'provision-customers'
-  /** Cognito admin calls on the platform user pool. */
-  | 'manage-users'
-  /** Presign and manage uploads in customer buckets. */
-  | 'customer-buckets';
-
-export type TableAccess = 'read' | 'readwrite';
-
 export interface RouteDefinition {
   /** Stable identifier, used by handlers to find their own route. */
   readonly id: string;
@@ -45,8 +32,10 @@ export interface RouteDefinition {
   readonly handler: string;
   readonly access: AccessRule;
   readonly summary: string;
-  readonly tables: Partial<Record<TableName, TableAccess>>;
-  readonly capabilities?: readonly Capability[];
+  /** The DynamoDB actions its code calls, per table (the access guard's own are added by `grantsFor`). */
+  readonly tables: Partial<Record<TableName, readonly TableAction[]>>;
+  /** The other AWS actions its code calls. */
+  readonly actions?: readonly ServiceAction[];
   /** Query-string parameters API Gateway must see before invoking the handler. */
   readonly requiredQuery?: readonly string[];
   /** Longer than the default timeout, for routes that call other AWS services. */

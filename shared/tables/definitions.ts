@@ -29,7 +29,7 @@ export interface TableDefinition {
   readonly description: string;
 }
 
-export type TableName = 'customers' | 'idempotency' | 'memberships' | 'audit' | 'usage' | 'uploads';
+export type TableName = 'customers' | 'idempotency' | 'memberships' | 'users' | 'audit' | 'usage' | 'uploads';
 
 const S = (name: string): KeyDefinition => ({ name, type: 'S' });
 
@@ -62,6 +62,13 @@ export const tables = {
     globalIndexes: [{ name: 'by-customer', partitionKey: S('customer_id'), sortKey: S('user_id') }],
     description: 'Which user belongs to which customer, with a role and a default flag.',
   },
+  users: {
+    name: 'users',
+    envVar: 'USERS_TABLE',
+    partitionKey: S('user_id'),
+    globalIndexes: [],
+    description: "Per user, what Portico keeps beside Cognito: the default customer, and which customer's removal disabled the account.",
+  },
   audit: {
     name: 'audit',
     envVar: 'AUDIT_TABLE',
@@ -83,9 +90,10 @@ export const tables = {
     envVar: 'UPLOADS_TABLE',
     partitionKey: S('customer_id'),
     sortKey: S('upload_id'),
-    globalIndexes: [],
+    // Sparse: only PENDING uploads carry `pending`, so the expiry sweep reads just those, oldest URL first.
+    globalIndexes: [{ name: 'pending', partitionKey: S('pending'), sortKey: S('url_expires_at') }],
     ttlAttribute: 'expires_at',
-    description: 'Uploads handed out: key, size, multipart upload id, state; kept a week after the URLs expire.',
+    description: 'Uploads handed out: key, size, multipart upload id, state and the storage they reserve; kept a week after the URLs expire.',
   },
 } as const satisfies Record<TableName, TableDefinition>;
 

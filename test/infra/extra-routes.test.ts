@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { routeById, routeTable } from '#shared/routes/index.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
-import { CUSTOMER_BUCKET_OBJECT_ACTIONS, MANAGE_USERS_ACTIONS } from '#lib/constructs/capabilities.ts';
 import { actionsOf, functionStatements } from './helpers/iam.ts';
 import { evaluate } from './helpers/intrinsics.ts';
 import { logicalIdOf, synthPortico } from './helpers/synth.ts';
 
 /**
- * What today's route table does not exercise yet: a public route, and the
- * manage-users and customer-buckets capabilities. Both probes reuse an existing
- * entry file and are synthesized together, once.
+ * What today's route table does not exercise yet: a public route, and a route
+ * declaring bucket-level and object-level S3 actions and Cognito actions
+ * together. Both probes reuse an existing entry file and are synthesized
+ * together, once.
  */
 describe('routes the table will gain later', () => {
   // Prepare
@@ -24,7 +24,7 @@ describe('routes the table will gain later', () => {
     ...routeById('customers.list'),
     id: 'probe.capabilities',
     path: '/probe-capabilities',
-    capabilities: ['manage-users', 'customer-buckets'],
+    actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminDisableUser', 's3:ListBucket', 's3:GetObject', 's3:PutObject'],
   };
   // Act
   const synth = synthPortico({}, { routes: [...routeTable, publicRoute, capabilityRoute] });
@@ -51,22 +51,22 @@ describe('routes the table will gain later', () => {
     });
   });
 
-  describe('manage-users', () => {
-    it('allows the Cognito admin calls on the platform user pool only', () => {
+  describe('Cognito actions', () => {
+    it('are allowed exactly as declared, on the platform user pool only', () => {
       const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
       expect(cognito).toHaveLength(1);
-      expect(actionsOf(cognito[0]!).sort()).toEqual([...MANAGE_USERS_ACTIONS].sort());
+      expect(actionsOf(cognito[0]!).sort()).toEqual(['cognito-idp:AdminDisableUser', 'cognito-idp:AdminGetUser']);
       expect(cognito[0]!.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(synth.stack, synth.stack.userPool), 'Arn'] });
     });
   });
 
-  describe('customer-buckets', () => {
-    it('allows object access and listing on <prefix>-* buckets only', () => {
+  describe('S3 actions', () => {
+    it('are allowed exactly as declared: listing on <prefix>-* buckets, object actions on their objects', () => {
       const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
       const byResource = Object.fromEntries(s3.map((s) => [String(evaluate(s.Resource)), actionsOf(s).sort()]));
       expect(byResource).toEqual({
         'arn:aws:s3:::portico-123456789012-*': ['s3:ListBucket'],
-        'arn:aws:s3:::portico-123456789012-*/*': [...CUSTOMER_BUCKET_OBJECT_ACTIONS].sort(),
+        'arn:aws:s3:::portico-123456789012-*/*': ['s3:GetObject', 's3:PutObject'],
       });
     });
   });

@@ -4,7 +4,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { ENV } from '#shared/config/env-vars.ts';
-import { routeTable, tablesFor } from '#shared/routes/index.ts';
+import { grantsFor, routeTable } from '#shared/routes/index.ts';
 import { tables } from '#shared/tables/definitions.ts';
 import { ESM_REQUIRE_BANNER, PorticoFunction } from '#lib/constructs/portico-function.ts';
 import { STACK_STATUS_HANDLER, functionEntry } from '#lib/platform-stack.ts';
@@ -67,7 +67,9 @@ describe('Lambda functions', () => {
     });
 
     it('learns the name of exactly the tables it may use (declared plus the access guard\'s)', () => {
-      const declared = Object.keys(tablesFor(route)).map((name) => tables[name as keyof typeof tables].envVar);
+      const declared = Object.entries(grantsFor(route).tables)
+        .filter(([, actions]) => actions.length > 0)
+        .map(([name]) => tables[name as keyof typeof tables].envVar);
       const tableVars = Object.keys(variables).filter((name) => name.endsWith('_TABLE'));
       expect(tableVars.sort()).toEqual(declared.sort());
       for (const name of declared) expect(variables[name]).toMatchObject({ Ref: expect.any(String) });

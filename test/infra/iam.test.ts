@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ENV } from '#shared/config/env-vars.ts';
-import { routeTable, tablesFor } from '#shared/routes/index.ts';
-import { CUSTOMER_STACK_ACTIONS, CUSTOMER_STACK_S3_ACTIONS } from '#lib/constructs/provisioning.ts';
+import { serviceOf, type Grants } from '#shared/permissions/actions.ts';
+import { eventFunctions } from '#shared/routes/event-functions.ts';
+import { grantsFor, routeTable } from '#shared/routes/index.ts';
+import { tables as tableDefinitions, type TableName } from '#shared/tables/definitions.ts';
+import { CUSTOMER_STACK_S3_ACTIONS, IMPLIED_STACK_ACTIONS } from '#lib/constructs/provisioning.ts';
 import { type Statement, actionsOf, allStatements, functionStatements, resourcesOf, roleStatements } from './helpers/iam.ts';
 import { evaluate } from './helpers/intrinsics.ts';
 import { logicalIdOf, porticoSynth } from './helpers/synth.ts';
@@ -10,8 +13,24 @@ describe('IAM', () => {
   const synth = porticoSynth();
   const { stack, templateJson } = synth;
   const stackRoleId = logicalIdOf(stack, stack.provisioning.customerStackRole);
-  const provisioners = routeTable.filter((route) => route.capabilities?.includes('provision-customers'));
-  const others = routeTable.filter((route) => !route.capabilities?.includes('provision-customers'));
+  const creates = (grants: Grants) => grants.actions.includes('cloudformation:CreateStack');
+  const passesRole = (grants: Grants) =>
+    grants.actions.some((a) => ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack'].includes(a));
+  const provisioners = routeTable.filter((route) => creates(grantsFor(route)));
+  const others = routeTable.filter((route) => !grantsFor(route).actions.some((a) => serviceOf(a) === 'cloudformation'));
+  /** Every function of the stack with what it declares and the statements its role holds. */
+  const declared: [string, Grants, Statement[]][] = [
+    ...routeTable.map((route): [string, Grants, Statement[]] => [route.id, grantsFor(route), functionStatements(synth, stack.functions[route.id]!)]),
+    [eventFunctions.authorizer.id, eventFunctions.authorizer, functionStatements(synth, stack.authorizerFunction)],
+    [eventFunctions.stackStatus.id, eventFunctions.stackStatus, functionStatements(synth, stack.stackStatusFunction)],
+    [eventFunctions.s3ObjectEvents.id, eventFunctions.s3ObjectEvents, functionStatements(synth, stack.usageTracking.usageFunction)],
+    [
+      eventFunctions.reconcileCustomers.id,
+      eventFunctions.reconcileCustomers,
+      functionStatements(synth, stack.scheduled.functions[eventFunctions.reconcileCustomers.id]!),
+    ],
+    [eventFunctions.expireUploads.id, eventFunctions.expireUploads, functionStatements(synth, stack.scheduled.functions[eventFunctions.expireUploads.id]!)],
+  ];
 
   describe('the customer-stack role', () => {
     it('is assumed by CloudFormation only', () => {
@@ -39,9 +58,9 @@ describe('IAM', () => {
     expect(allStatements(templateJson).flatMap(actionsOf)).not.toContain('s3:DeleteBucket');
   });
 
-  it('passes roles narrowly: iam:PassRole only on the customer-stack role, only to CloudFormation', () => {
+  it('passes roles narrowly: iam:PassRole only on the customer-stack role, only to CloudFormation, only where a stack call names it', () => {
     const passRole = allStatements(templateJson).filter((s) => actionsOf(s).includes('iam:PassRole'));
-    expect(passRole.length).toBe(provisioners.length);
+    expect(passRole.length).toBe(declared.filter(([, grants]) => passesRole(grants)).length);
     for (const statement of passRole) {
       expect(actionsOf(statement)).toEqual(['iam:PassRole']);
       expect(statement.Resource).toEqual({ 'Fn::GetAtt': [stackRoleId, 'Arn'] });
@@ -49,17 +68,18 @@ describe('IAM', () => {
     }
   });
 
-  describe.each(provisioners.map((r) => [r.id] as const))('%s (provision-customers)', (id) => {
+  describe.each(provisioners.map((r) => [r.id] as const))('%s (creates customer stacks)', (id) => {
     const fn = stack.functions[id]!;
     const statements = functionStatements(synth, fn);
     const variables = (templateJson.Resources[logicalIdOf(stack, fn.function)]?.Properties?.['Environment'] as {
       Variables: Record<string, unknown>;
     }).Variables;
 
-    it('manages portico-customer-* stacks and nothing else in CloudFormation', () => {
+    it('may call exactly its declared stack actions (and the tagging they imply) on portico-customer-* stacks', () => {
       const cfn = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cloudformation:')));
+      const stackActions = grantsFor(routeTable.find((r) => r.id === id)!).actions.filter((a) => a.startsWith('cloudformation:'));
       expect(cfn).toHaveLength(1);
-      expect(actionsOf(cfn[0]!).sort()).toEqual([...CUSTOMER_STACK_ACTIONS].sort());
+      expect(actionsOf(cfn[0]!).sort()).toEqual([...new Set([...stackActions, ...stackActions.flatMap((a) => IMPLIED_STACK_ACTIONS[a] ?? [])])].sort());
       expect(resourcesOf(cfn[0]!).map((r) => evaluate(r))).toEqual([
         'arn:aws:cloudformation:eu-west-1:123456789012:stack/portico-customer-*/*',
       ]);
@@ -84,7 +104,7 @@ describe('IAM', () => {
     });
   });
 
-  describe.each(others.map((r) => [r.id] as const))('%s (no provisioning capability)', (id) => {
+  describe.each(others.map((r) => [r.id] as const))('%s (no stack action)', (id) => {
     it('cannot touch CloudFormation, pass roles or read the template', () => {
       // Prepare
       const statements = functionStatements(synth, stack.functions[id]!);
@@ -95,18 +115,52 @@ describe('IAM', () => {
     });
   });
 
-  it('grants table access per route (declared tables plus the guard\'s): no table, no DynamoDB; read routes cannot write', () => {
-    for (const route of routeTable) {
+  it.each(declared.map(([id, grants, statements]) => [id, grants, statements] as const))(
+    '%s is granted exactly the DynamoDB actions it declares, per table',
+    (_id, grants, statements) => {
       // Prepare
-      const actions = functionStatements(synth, stack.functions[route.id]!).flatMap(actionsOf);
-      const access = Object.values(tablesFor(route));
+      const expected = Object.entries(grants.tables)
+        .filter(([, actions]) => actions.length > 0)
+        .map(([table, actions]) => [table, actions.map((a) => `dynamodb:${a}`).sort()]);
+      // Act: which table each DynamoDB statement names (its first resource is the table's ARN).
+      const granted = statements
+        .filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))
+        .map((s) => {
+          const arn = JSON.stringify(resourcesOf(s)[0]);
+          const table = (Object.keys(tableDefinitions) as TableName[]).find((t) => arn.includes(logicalIdOf(stack, stack.tables[t])));
+          return [table, actionsOf(s).sort()];
+        });
       // Assess
-      expect({ route: route.id, reads: actions.includes('dynamodb:GetItem'), writes: actions.includes('dynamodb:PutItem') }).toEqual({
-        route: route.id,
-        reads: access.length > 0,
-        writes: access.includes('readwrite'),
-      });
-    }
+      expect(granted.sort()).toEqual(expected.sort());
+    },
+  );
+
+  it.each(declared.map(([id, grants, statements]) => [id, grants, statements] as const))(
+    '%s is granted exactly the Cognito and S3 actions it declares',
+    (_id, grants, statements) => {
+      const services = ['cognito-idp:', 's3:'];
+      const granted = statements
+        .flatMap(actionsOf)
+        .filter((a) => services.some((prefix) => a.startsWith(prefix)))
+        // s3:GetObject on the template object comes with CreateStack, not with the declaration.
+        .filter((a) => !(a === 's3:GetObject' && creates(grants) && !grants.actions.includes('s3:GetObject')));
+      expect(granted.sort()).toEqual(grants.actions.filter((a) => services.some((prefix) => a.startsWith(prefix))).sort());
+    },
+  );
+
+  it('keeps the audit trail append-only: no function may update, delete or batch-write it', () => {
+    const audit = logicalIdOf(stack, stack.tables.audit);
+    const onAudit = allStatements(templateJson).filter((s) => JSON.stringify(s.Resource).includes(audit));
+    expect(onAudit.length).toBeGreaterThan(0);
+    const writes = onAudit.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:') && !['dynamodb:PutItem', 'dynamodb:Query'].includes(a));
+    expect(writes).toEqual([]);
+  });
+
+  it('lets member removal clear a default customer (AdminDeleteUserAttributes) and gives a listing no Cognito write', () => {
+    const removal = declared.find(([id]) => id === 'memberships.remove')![2].flatMap(actionsOf);
+    const listing = declared.find(([id]) => id === 'memberships.list')![2].flatMap(actionsOf);
+    expect(removal).toContain('cognito-idp:AdminDeleteUserAttributes');
+    expect(listing.filter((a) => a.startsWith('cognito-idp:'))).toEqual(['cognito-idp:AdminListGroupsForUser']);
   });
 
   it('uses no wildcard action anywhere', () => {
