@@ -2,7 +2,7 @@ import { toCustomer } from '#shared/customers/customer.ts';
 import { onboardCustomer } from '#shared/customers/onboarding.ts';
 import { createCustomerSchema } from '#shared/customers/schemas.ts';
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/http/route-handler.ts';
+import { routeHandler } from '#shared/api/route-handler.ts';
 
 export const handler = routeHandler('customers.create', { body: createCustomerSchema }, async (request) => {
   const { customer, replayed } = await onboardCustomer({

@@ -2,7 +2,7 @@ import { toCustomer } from '#shared/customers/customer.ts';
 import { listCustomers } from '#shared/customers/repository.ts';
 import { listCustomersQuerySchema } from '#shared/customers/schemas.ts';
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/http/route-handler.ts';
+import { routeHandler } from '#shared/api/route-handler.ts';
 
 export const handler = routeHandler('customers.list', { query: listCustomersQuerySchema }, async ({ query }) => {
   const page = await listCustomers({

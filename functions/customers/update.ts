@@ -2,9 +2,9 @@ import { toCustomer } from '#shared/customers/customer.ts';
 import { updateCustomer } from '#shared/customers/lifecycle.ts';
 import { updateCustomerSchema } from '#shared/customers/schemas.ts';
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/http/route-handler.ts';
+import { routeHandler } from '#shared/api/route-handler.ts';
 
 export const handler = routeHandler('customers.update', { body: updateCustomerSchema }, async (request) => {
-  const customer = await updateCustomer(request.params.customer_id as string, request.body, request);
+  const customer = await updateCustomer(request.params.customer_id, request.body, request);
   return json(200, toCustomer(customer));
 });

@@ -1,5 +1,5 @@
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/http/route-handler.ts';
+import { routeHandler } from '#shared/api/route-handler.ts';
 import { WORKSET_SCHEMA_VERSION, worksetJsonSchema } from '#shared/worksets/index.ts';
 
 /** Published so other tools can validate daylily_work.yaml files. */

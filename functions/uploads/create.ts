@@ -1,9 +1,8 @@
-import type { CustomerItem } from '#shared/customers/customer.ts';
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/http/route-handler.ts';
+import { routeHandler } from '#shared/api/route-handler.ts';
 import { createUploadSchema } from '#shared/uploads/schemas.ts';
 import { createUpload } from '#shared/uploads/uploads.ts';
 
 export const handler = routeHandler('uploads.create', { body: createUploadSchema }, async (request) =>
-  json(201, await createUpload(request.customer as CustomerItem, request.body, request)),
+  json(201, await createUpload(request.customer, request.body, request)),
 );

@@ -1,5 +1,5 @@
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/http/route-handler.ts';
+import { routeHandler } from '#shared/api/route-handler.ts';
 import { estimateWorkset, loadEstimateRates } from '#shared/worksets/index.ts';
 import { requireWorksetYaml, WORKSET_BODY_LIMIT_BYTES } from '#shared/worksets/http-validation.ts';
 

@@ -1,14 +1,10 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { PLATFORM_GROUPS } from '#shared/identity/groups.ts';
 import type { MfaMode } from '../config.ts';
 import { customWriteAttributeProblem } from '../rules/cognito-client-attributes.ts';
 
-/** Cognito groups the authorizer turns into platform roles. */
-export const PLATFORM_GROUPS = {
-  admin: 'platform-admin',
-  service: 'platform-service',
-} as const;
 
 /** The custom attribute an administrator sets on a user (the user's default customer). */
 export const CUSTOMER_ID_ATTRIBUTE = 'customer_id';
@@ -91,14 +87,14 @@ export class Identity extends Construct {
 
     this.groups = {
       admin: this.userPool.addGroup('PlatformAdminGroup', {
-        groupName: PLATFORM_GROUPS.admin,
-        description: 'Portico operators: every customer, every administrative route.',
-        precedence: 0,
+        groupName: PLATFORM_GROUPS.admin.name,
+        description: PLATFORM_GROUPS.admin.description,
+        precedence: PLATFORM_GROUPS.admin.precedence,
       }),
       service: this.userPool.addGroup('PlatformServiceGroup', {
-        groupName: PLATFORM_GROUPS.service,
-        description: 'Machine users of the platform (integrations, pipelines).',
-        precedence: 10,
+        groupName: PLATFORM_GROUPS.service.name,
+        description: PLATFORM_GROUPS.service.description,
+        precedence: PLATFORM_GROUPS.service.precedence,
       }),
     };
 

@@ -2,15 +2,19 @@ import { appendAudit } from '../audit/audit-log.ts';
 import type { CustomerItem } from '../customers/customer.ts';
 import { isCustomerId } from '../customers/customer-id.ts';
 import { getCustomer } from '../customers/repository.ts';
-import { isPlatformAdmin, type Caller } from '../http/caller.ts';
-import { ForbiddenError, NotFoundError, TenantAccessDeniedError, UnauthorizedError } from '../http/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, TenantAccessDeniedError, UnauthorizedError } from '../http/errors.ts';
+import { isConfirmedPlatformAdmin } from '../identity/platform-roles.ts';
 import { findMembership } from '../memberships/membership-lookup.ts';
 import { roleSatisfies, type Membership } from '../memberships/membership.ts';
 import type { RouteDefinition } from '../routes/types.ts';
+import type { Caller } from './caller.ts';
 
 export interface AccessGrant {
+  /** The caller is a platform admin, confirmed in the directory (false on public and authenticated routes). */
+  readonly platformAdmin: boolean;
+  /** Set on customer-scoped routes. */
   readonly customer?: CustomerItem;
-  /** Absent for platform admins acting on a customer they do not belong to. */
+  /** The caller's membership; absent for platform admins acting on a customer they do not belong to. */
   readonly membership?: Membership;
 }
 
@@ -28,13 +32,13 @@ interface GuardInput {
  */
 export async function authorize({ route, caller, customerId, requestId }: GuardInput): Promise<AccessGrant> {
   const access = route.access;
-  if (access.kind === 'public') return {};
+  if (access.kind === 'public') return { platformAdmin: false };
   if (!caller) throw new UnauthorizedError();
-  if (access.kind === 'authenticated') return {};
-  const admin = isPlatformAdmin(caller);
+  if (access.kind === 'authenticated') return { platformAdmin: false };
+  const admin = await isConfirmedPlatformAdmin(caller.userId, caller.claimedGroups);
   if (access.kind === 'platform-admin') {
     if (!admin) throw new ForbiddenError('This action requires a platform administrator.');
-    return {};
+    return { platformAdmin: true };
   }
 
   const id = customerId ?? '';
@@ -47,7 +51,7 @@ export async function authorize({ route, caller, customerId, requestId }: GuardI
       actorEmail: caller.email,
       target: `${route.method} ${route.path}`,
       requestId,
-      details: { customer_id: id, route: route.id },
+      details: { customer_id: id.toWellFormed().slice(0, 64), route: route.id },
     });
     throw new TenantAccessDeniedError();
   }
@@ -58,20 +62,32 @@ export async function authorize({ route, caller, customerId, requestId }: GuardI
   const customer = isCustomerId(id) ? await getCustomer(id) : undefined;
   if (!customer) {
     // Only platform admins can get here without a membership; members always have a customer.
-    throw new NotFoundError(`Customer ${id} does not exist.`);
+    throw new NotFoundError(`Customer ${id.toWellFormed().slice(0, 64)} does not exist.`);
   }
-  if (!admin) assertCustomerOpen(customer, access.write);
-  return { customer, ...(membership ? { membership } : {}) };
+  if (admin) assertOpenToAdmins(customer, access.write);
+  else assertOpenToMembers(customer, access.write);
+  return { platformAdmin: admin, customer, ...(membership ? { membership } : {}) };
 }
 
+const CLOSED = new Set(['OFFBOARDING', 'OFFBOARDED']);
+
 /** Members of a suspended customer may read; an offboarded customer is closed to members. */
-function assertCustomerOpen(customer: CustomerItem, write: boolean): void {
-  if (customer.status === 'OFFBOARDED' || customer.status === 'OFFBOARDING') {
+function assertOpenToMembers(customer: CustomerItem, write: boolean): void {
+  if (CLOSED.has(customer.status)) {
     throw new ForbiddenError(`Customer ${customer.customer_id} has been offboarded.`, { customer_status: customer.status });
   }
   if (write && customer.status !== 'ACTIVE') {
     const why = customer.status === 'INACTIVE' ? 'is deactivated' : `is not active (${customer.status})`;
     throw new ForbiddenError(`Customer ${customer.customer_id} ${why}; changes are refused until it is active.`, {
+      customer_status: customer.status,
+    });
+  }
+}
+
+/** Platform admins may read an offboarded customer and act on a suspended one, but nothing is written to an offboarded one. */
+function assertOpenToAdmins(customer: CustomerItem, write: boolean): void {
+  if (write && CLOSED.has(customer.status)) {
+    throw new ConflictError(`Customer ${customer.customer_id} has been offboarded; it accepts no new uploads, members or other changes.`, {
       customer_status: customer.status,
     });
   }

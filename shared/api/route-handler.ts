@@ -5,33 +5,49 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { authorize, type AccessGrant } from '../auth/access-guard.ts';
 import { ENV } from '../config/env-vars.ts';
 import { optionalEnv } from '../config/runtime.ts';
+import type { CustomerItem } from '../customers/customer.ts';
+import { bodyLimit } from '../http/body-limit.ts';
+import { problemErrorHandler } from '../http/error-handler.ts';
+import type { HttpResult } from '../http/responses.ts';
+import type { Membership } from '../memberships/membership.ts';
 import { logger } from '../observability/logger.ts';
 import { routeById, type RouteDefinition, type RouteId } from '../routes/index.ts';
+import type { routes } from '../routes/table.ts';
+import { assertWellFormedText } from '../validation/well-formed.ts';
 import { parseOrThrow } from '../validation/zod.ts';
-import { bodyLimit } from './body-limit.ts';
+import { authorize } from './access-guard.ts';
 import { callerFromEvent, type Caller } from './caller.ts';
-import { problemErrorHandler } from './error-handler.ts';
-import type { HttpResult } from './responses.ts';
+import { assertPathParameters } from './path-parameters.ts';
 
 const corsOrigins = optionalEnv(ENV.corsAllowOrigin, '*').split(',').map((o) => o.trim());
 
-export interface ApiRequest<Body, Query> extends AccessGrant {
-  readonly event: APIGatewayProxyEvent;
-  readonly context: Context;
-  readonly route: RouteDefinition;
-  readonly body: Body;
-  /** The body as sent, before defaults and coercion (for idempotency hashes). */
-  readonly rawBody: unknown;
-  readonly query: Query;
-  readonly params: Readonly<Record<string, string>>;
-  /** Set on every route but public ones: the authorizer has verified the token. */
-  readonly caller: Caller;
-  readonly requestId: string;
-  header(name: string): string | undefined;
-}
+type RouteOf<Id extends RouteId> = Extract<(typeof routes)[number], { readonly id: Id }>;
+type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}` ? Name | ParamNames<Rest> : never;
+/** `/customers/{customer_id}/users/{user_id}` → `{ customer_id: string; user_id: string }`. */
+export type PathParams<Id extends RouteId> = { readonly [Name in ParamNames<RouteOf<Id>['path']>]: string };
+
+type AccessOf<Id extends RouteId> = RouteOf<Id>['access'];
+/** What the access guard hands over, by the route's access rule. */
+export type GrantOf<Id extends RouteId> = AccessOf<Id> extends { readonly kind: 'customer' }
+  ? { readonly platformAdmin: boolean; readonly customer: CustomerItem; readonly membership?: Membership }
+  : { readonly platformAdmin: boolean };
+type CallerOf<Id extends RouteId> = AccessOf<Id> extends { readonly kind: 'public' } ? { readonly caller?: undefined } : { readonly caller: Caller };
+
+export type ApiRequest<Id extends RouteId, Body, Query> = GrantOf<Id> &
+  CallerOf<Id> & {
+    readonly event: APIGatewayProxyEvent;
+    readonly context: Context;
+    readonly route: RouteDefinition;
+    readonly body: Body;
+    /** The body as sent, before defaults and coercion (for idempotency hashes). */
+    readonly rawBody: unknown;
+    readonly query: Query;
+    readonly params: PathParams<Id>;
+    readonly requestId: string;
+    header(name: string): string | undefined;
+  };
 
 /** A zod schema, or a function that returns the validated body or throws a ValidationError. */
 type BodySpec = z.ZodType | ((raw: unknown) => unknown);
@@ -53,13 +69,15 @@ function validateBody(spec: BodySpec, raw: unknown): unknown {
 
 /**
  * The one HTTP chain: logger context → header normalizer → CORS → problem
- * error handler → body limit → JSON parser → access rule → validation → handler.
- * Handlers receive a validated request and return a result or throw an HttpProblem.
+ * error handler → body limit → JSON parser → access rule → path parameters →
+ * well-formed text → validation → handler. Handlers receive a validated
+ * request, typed from their route (path parameters, customer, caller), and
+ * return a result or throw an HttpProblem.
  */
-export function routeHandler<B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  routeId: RouteId,
+export function routeHandler<Id extends RouteId, B extends BodySpec | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  routeId: Id,
   options: RouteOptions<B, Q>,
-  handle: (request: ApiRequest<Out<B>, Out<Q>>) => Promise<HttpResult>,
+  handle: (request: ApiRequest<Id, Out<B>, Out<Q>>) => Promise<HttpResult>,
 ) {
   const route = routeById(routeId);
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
@@ -77,15 +95,19 @@ export function routeHandler<B extends BodySpec | undefined = undefined, Q exten
       route: route.id,
       request_id: requestId,
       ...(caller ? { user_id: caller.userId } : {}),
-      ...(params.customer_id ? { customer_id: params.customer_id } : {}),
+      ...(params.customer_id ? { customer_id: params.customer_id.toWellFormed().slice(0, 64) } : {}),
     });
 
     const grant = await authorize({ route, caller, customerId: params.customer_id, requestId });
+    assertPathParameters(params);
+    const rawQuery = event.queryStringParameters ?? {};
+    assertWellFormedText(rawQuery, '');
     const rawBody = options.body ? (event.body as unknown) : undefined;
+    if (options.body) assertWellFormedText(rawBody, '');
     const body = (options.body ? validateBody(options.body, rawBody ?? undefined) : undefined) as Out<B>;
-    const query = (options.query ? parseOrThrow(options.query, event.queryStringParameters ?? {}) : undefined) as Out<Q>;
+    const query = (options.query ? parseOrThrow(options.query, rawQuery) : undefined) as Out<Q>;
     const headers = event.headers ?? {};
-    return handle({
+    const request = {
       ...grant,
       event,
       context,
@@ -94,9 +116,11 @@ export function routeHandler<B extends BodySpec | undefined = undefined, Q exten
       rawBody,
       query,
       params,
-      caller: caller as Caller,
+      caller,
       requestId,
-      header: (name) => headers[name.toLowerCase()] ?? undefined,
-    });
+      header: (name: string) => headers[name.toLowerCase()] ?? undefined,
+    };
+    // The guard established what GrantOf and CallerOf promise for this route's access rule.
+    return handle(request as unknown as ApiRequest<Id, Out<B>, Out<Q>>);
   });
 }

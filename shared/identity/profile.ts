@@ -2,8 +2,11 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import type { CustomerItem } from '../customers/customer.ts';
-import { isPlatformAdmin, type Caller } from '../http/caller.ts';
 import { listUserMemberships } from '../memberships/repository.ts';
+import { getUserState } from '../memberships/user-state.ts';
+import type { Caller } from './caller.ts';
+import { isPlatformGroup, PLATFORM_ADMIN_GROUP } from './groups.ts';
+import { confirmedPlatformGroups } from './platform-roles.ts';
 
 const CUSTOMERS = (): string => tableName('customers');
 
@@ -18,7 +21,7 @@ export interface CustomerMembershipView {
 
 /** A user's memberships with the name and status of each customer. */
 export async function customersOfUser(userId: string): Promise<CustomerMembershipView[]> {
-  const memberships = await listUserMemberships(userId);
+  const [memberships, state] = await Promise.all([listUserMemberships(userId), getUserState(userId)]);
   const customers = new Map<string, CustomerItem>();
   for (let i = 0; i < memberships.length; i += 100) {
     const keys = memberships.slice(i, i + 100).map((m) => ({ customer_id: m.customer_id }));
@@ -43,19 +46,23 @@ export async function customersOfUser(userId: string): Promise<CustomerMembershi
       display_name: customer?.display_name ?? null,
       status: customer?.status ?? null,
       role: m.role,
-      is_default: m.is_default,
+      is_default: m.customer_id === state?.default_customer_id,
     };
   });
 }
 
+/** The signed-in user; platform groups are shown only when the directory confirms them. */
 export async function profileOf(caller: Caller) {
-  const customers = await customersOfUser(caller.userId);
+  const [customers, platformGroups] = await Promise.all([
+    customersOfUser(caller.userId),
+    confirmedPlatformGroups(caller.userId, caller.claimedGroups),
+  ]);
   return {
     user_id: caller.userId,
     email: caller.email,
-    groups: caller.groups,
-    is_platform_admin: isPlatformAdmin(caller),
-    default_customer_id: customers.find((c) => c.is_default)?.customer_id ?? caller.defaultCustomerId ?? null,
+    groups: [...caller.claimedGroups.filter((g) => !isPlatformGroup(g)), ...platformGroups],
+    is_platform_admin: platformGroups.includes(PLATFORM_ADMIN_GROUP),
+    default_customer_id: customers.find((c) => c.is_default)?.customer_id ?? null,
     memberships: customers,
   };
 }

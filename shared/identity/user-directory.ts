@@ -23,6 +23,8 @@ export interface DirectoryUser {
   readonly userId: string;
   readonly email: string;
   readonly enabled: boolean;
+  /** `custom:customer_id`, the default customer tokens carry. */
+  readonly defaultCustomerId?: string;
 }
 
 const attribute = (attributes: AttributeType[] | undefined, name: string) => attributes?.find((a) => a.Name === name)?.Value;
@@ -35,10 +37,12 @@ export function normalizeEmail(email: string): string {
 export async function findUser(emailOrUserId: string): Promise<DirectoryUser | undefined> {
   try {
     const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: emailOrUserId }));
+    const defaultCustomerId = attribute(user.UserAttributes, DEFAULT_CUSTOMER_ATTRIBUTE);
     return {
       userId: attribute(user.UserAttributes, 'sub') ?? user.Username ?? '',
       email: attribute(user.UserAttributes, 'email') ?? '',
       enabled: user.Enabled !== false,
+      ...(defaultCustomerId ? { defaultCustomerId } : {}),
     };
   } catch (error) {
     if ((error as Error).name === 'UserNotFoundException') return undefined;
@@ -64,6 +68,22 @@ export async function inviteUser(email: string, defaultCustomerId: string): Prom
     }),
   );
   return { userId: attribute(created.User?.Attributes, 'sub') ?? created.User?.Username ?? '', email, enabled: true };
+}
+
+/**
+ * Invites the email, or finds its account when another request created it
+ * meanwhile (two admins adding the same new address at once): one account, and
+ * the caller cannot tell which request made it.
+ */
+export async function createOrFindUser(email: string, defaultCustomerId: string): Promise<{ user: DirectoryUser; created: boolean }> {
+  try {
+    return { user: await inviteUser(email, defaultCustomerId), created: true };
+  } catch (error) {
+    if ((error as Error).name !== 'UsernameExistsException') throw error;
+    const user = await findUser(email);
+    if (!user) throw error;
+    return { user, created: false };
+  }
 }
 
 export async function enableUser(userId: string): Promise<void> {

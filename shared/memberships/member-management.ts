@@ -1,13 +1,16 @@
 import { appendAudit, type AuditAction } from '../audit/audit-log.ts';
-import { isPlatformAdmin, type Caller } from '../http/caller.ts';
 import { ForbiddenError } from '../http/errors.ts';
+import type { Caller } from '../identity/caller.ts';
+import { isPlatformGroup } from '../identity/groups.ts';
+import { groupsOfUser } from '../identity/platform-roles.ts';
 import {
+  createOrFindUser,
   disableAndSignOut,
   enableUser,
   findUser,
-  inviteUser,
   normalizeEmail,
   setDefaultCustomerAttribute,
+  type DirectoryUser,
 } from '../identity/user-directory.ts';
 import { logger } from '../observability/logger.ts';
 import { forgetMembership } from './membership-lookup.ts';
@@ -16,15 +19,18 @@ import {
   deleteMembership,
   insertMembership,
   listUserMemberships,
-  markDefault,
+  makeDefault,
   requireAnotherAdmin,
   requireMembership,
   updateRole,
 } from './repository.ts';
+import { getUserState, moveDefault, recordDisabledBy } from './user-state.ts';
 
 export interface Actor {
   readonly caller: Caller;
   readonly requestId: string;
+  /** Confirmed by the access guard. */
+  readonly platformAdmin: boolean;
   /** The acting user's membership in the customer, absent for platform admins. */
   readonly membership?: Membership;
 }
@@ -41,38 +47,67 @@ function audit(customerId: string, action: AuditAction, userId: string, who: Act
   });
 }
 
+/** Accounts of the platform's operators and machines are theirs to manage, never a customer's. */
+const PLATFORM_ACCOUNT = new ForbiddenError(
+  'This account belongs to the platform operators; only a platform administrator can add or remove it.',
+);
+
+async function refusePlatformAccount(userId: string, who: Actor): Promise<boolean> {
+  const platformAccount = (await groupsOfUser(userId)).some(isPlatformGroup);
+  if (platformAccount && !who.platformAdmin) throw PLATFORM_ACCOUNT;
+  return platformAccount;
+}
+
 export interface AddedMember {
   readonly membership: Membership;
-  /** True when Portico created the Cognito user and Cognito emailed the invitation. */
-  readonly invited: boolean;
+  readonly isDefault: boolean;
 }
 
 /**
  * Adds a user by email: an unknown email gets a Cognito user and an
- * invitation; a known one gets the membership (and is re-enabled if removal
- * from every customer had disabled it). The first membership is the default.
+ * invitation, a known one gets the membership. The answer is the same either
+ * way, so a customer admin learns nothing about accounts elsewhere. A user's
+ * first membership becomes the default; an existing default is never moved.
+ * A disabled account is enabled again only by a platform admin, or by the
+ * customer whose removal disabled it.
  */
 export async function addMember(customerId: string, input: { email: string; role: MembershipRole }, who: Actor): Promise<AddedMember> {
   const email = normalizeEmail(input.email);
-  const existing = await findUser(email);
-  const user = existing ?? (await inviteUser(email, customerId));
-  if (existing && !existing.enabled) await enableUser(existing.userId);
+  const found = await findUser(email);
+  const { user, created } = found ? { user: found, created: false } : await createOrFindUser(email, customerId);
+  if (!created) await refusePlatformAccount(user.userId, who);
+  const enabled = await enableIfAllowed(user, customerId, who);
 
-  const others = await listUserMemberships(user.userId);
   const now = new Date().toISOString();
   const membership: Membership = {
     user_id: user.userId,
     customer_id: customerId,
     email,
     role: input.role,
-    is_default: others.length === 0,
     added_at: now,
     added_by: who.caller.userId,
   };
-  await insertMembership(membership);
-  if (existing && membership.is_default) await setDefaultCustomerAttribute(user.userId, customerId);
-  await audit(customerId, 'membership.added', user.userId, who, { email, role: input.role, invited: !existing });
-  return { membership, invited: !existing };
+  await insertMembership(membership, { clearDisabled: enabled });
+  const isDefault = (await getUserState(user.userId))?.default_customer_id === customerId;
+  // A new user was created with this customer as its default attribute already.
+  if (!created && isDefault) await setDefaultCustomerAttribute(user.userId, customerId);
+  await audit(customerId, 'membership.added', user.userId, who, { email, role: input.role });
+  logger.info('member added', { member_user_id: user.userId, invited: created, enabled_again: enabled });
+  return { membership, isDefault };
+}
+
+/** True when the account was disabled and this add may, and did, enable it again. */
+async function enableIfAllowed(user: DirectoryUser, customerId: string, who: Actor): Promise<boolean> {
+  if (user.enabled) return false;
+  const state = await getUserState(user.userId);
+  if (!who.platformAdmin && state?.disabled_by_customer !== customerId) {
+    logger.warn('member added to a disabled account; it stays disabled until a platform admin enables it', {
+      member_user_id: user.userId,
+    });
+    return false;
+  }
+  await enableUser(user.userId);
+  return true;
 }
 
 export async function changeMemberRole(customerId: string, userId: string, role: MembershipRole, who: Actor): Promise<Membership> {
@@ -86,16 +121,18 @@ export async function changeMemberRole(customerId: string, userId: string, role:
 
 /**
  * Removes a membership. A user left with none is disabled and signed out
- * everywhere; a user who loses the default gets another one. Those changes
- * come first and the membership delete last, so a failure part-way leaves the
- * membership in place and sending the DELETE again redoes all of it; a user
- * who is not a member of this customer is a 404 and nothing is touched.
+ * everywhere (never a platform account); a user who loses the default gets
+ * another one. Those changes come first and the membership delete last, so a
+ * failure part-way leaves the membership in place and sending the DELETE
+ * again redoes all of it; a user who is not a member of this customer is a
+ * 404 and nothing is touched.
  */
 export async function removeMember(customerId: string, userId: string, who: Actor): Promise<void> {
   const current = await requireMembership(userId, customerId);
+  const platformAccount = await refusePlatformAccount(userId, who);
   if (current.role === 'admin') await requireAnotherAdmin(customerId);
   const others = (await listUserMemberships(userId)).filter((m) => m.customer_id !== customerId);
-  const outcome = await prepareUserForRemoval(userId, current, others);
+  const outcome = await prepareUserForRemoval(userId, customerId, others, platformAccount);
   await deleteMembership(current);
   forgetMembership(userId, customerId);
   await audit(customerId, 'membership.removed', userId, who, { email: current.email, role: current.role, ...outcome });
@@ -103,32 +140,37 @@ export async function removeMember(customerId: string, userId: string, who: Acto
 
 async function prepareUserForRemoval(
   userId: string,
-  removed: Membership,
+  customerId: string,
   others: readonly Membership[],
+  platformAccount: boolean,
 ): Promise<{ disabled: boolean; new_default?: string }> {
   if (others.length === 0) {
+    if (platformAccount) {
+      await moveDefault(userId, customerId, null);
+      return { disabled: false };
+    }
     await disableAndSignOut(userId);
+    await recordDisabledBy(userId, customerId);
     await setDefaultCustomerAttribute(userId, null);
     logger.info('user disabled: no memberships left', { removed_user_id: userId });
     return { disabled: true };
   }
-  if (!removed.is_default || others.some((m) => m.is_default)) return { disabled: false };
+  const state = await getUserState(userId);
+  if (state?.default_customer_id !== customerId) return { disabled: false };
   const next = [...others].sort((a, b) => a.added_at.localeCompare(b.added_at))[0] as Membership;
-  await markDefault(userId, next.customer_id, [removed, ...others]);
-  await setDefaultCustomerAttribute(userId, next.customer_id);
+  if (await moveDefault(userId, customerId, next.customer_id)) await setDefaultCustomerAttribute(userId, next.customer_id);
   return { disabled: false, new_default: next.customer_id };
 }
 
 /** The user themselves, an admin of the customer, or a platform admin may do this. */
 export async function setDefaultCustomer(customerId: string, userId: string, who: Actor): Promise<Membership> {
   const self = who.caller.userId === userId;
-  if (!self && who.membership?.role !== 'admin' && !isPlatformAdmin(who.caller)) {
+  if (!self && who.membership?.role !== 'admin' && !who.platformAdmin) {
     throw new ForbiddenError("Only the user, an admin of this customer or a platform admin can change a user's default customer.");
   }
   const target = await requireMembership(userId, customerId);
-  const all = await listUserMemberships(userId);
-  await markDefault(userId, customerId, all);
+  await makeDefault(userId, customerId);
   await setDefaultCustomerAttribute(userId, customerId);
   await audit(customerId, 'membership.default_changed', userId, who);
-  return { ...target, is_default: true };
+  return target;
 }

@@ -1,13 +1,15 @@
 export const MEMBERSHIP_ROLES = ['admin', 'member'] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
-/** A user's place in one customer, as stored in the memberships table. */
+/**
+ * A user's place in one customer, as stored in the memberships table. Which
+ * membership is the user's default lives once, in the users table.
+ */
 export interface Membership {
   readonly user_id: string;
   readonly customer_id: string;
   readonly email: string;
   readonly role: MembershipRole;
-  readonly is_default: boolean;
   readonly added_at: string;
   readonly added_by: string;
   readonly updated_at?: string;

@@ -1,10 +1,11 @@
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { failedTransactionItems, isConditionFailure } from '../dynamo/errors.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/pagination.ts';
 import type { Membership, MembershipRole } from './membership.ts';
+import { claimDefaultIfNone, setDefaultItem } from './user-state.ts';
 
 const MEMBERSHIPS = (): string => tableName('memberships');
 const CUSTOMERS = (): string => tableName('customers');
@@ -71,7 +72,7 @@ export async function listCustomerMembers(
       KeyConditionExpression: 'customer_id = :c',
       ExpressionAttributeValues: { ':c': customerId },
       Limit: options.limit,
-      ExclusiveStartKey: decodePageToken(options.nextToken, ['customer_id', 'user_id']),
+      ExclusiveStartKey: decodePageToken(options.nextToken, ['customer_id', 'user_id'], { customer_id: customerId }),
     }),
   );
   const nextToken = encodePageToken(page.LastEvaluatedKey);
@@ -88,19 +89,22 @@ const adminCountChange = (customerId: string, delta: 1 | -1) => ({
   },
 });
 
-/** Adds a membership; 409 if the user already belongs to the customer. */
-export async function insertMembership(membership: Membership): Promise<void> {
+/**
+ * Adds a membership, and in the same transaction makes it the user's default
+ * if the user has none (so two customers adding the same user at once cannot
+ * both become the default) and counts a new admin. 409 if the user already
+ * belongs to the customer.
+ */
+export async function insertMembership(membership: Membership, options: { clearDisabled: boolean }): Promise<void> {
   const put = {
     Put: { TableName: MEMBERSHIPS(), Item: membership, ConditionExpression: 'attribute_not_exists(user_id)' },
   };
+  const claim = claimDefaultIfNone(membership.user_id, membership.customer_id, membership.added_at, options);
+  const items = membership.role === 'admin' ? [put, claim, adminCountChange(membership.customer_id, 1)] : [put, claim];
   try {
-    if (membership.role === 'admin') {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: [put, adminCountChange(membership.customer_id, 1)] }));
-    } else {
-      await dynamo.send(new PutCommand(put.Put));
-    }
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
-    if (isConditionFailure(error) || failedTransactionItems(error)?.includes(0)) {
+    if (failedTransactionItems(error)?.includes(0)) {
       throw new ConflictError(`This user is already a member of customer ${membership.customer_id}.`);
     }
     throw error;
@@ -157,21 +161,25 @@ export async function deleteMembership(current: Membership): Promise<void> {
   }
 }
 
-/** Makes `customerId` the user's only default membership, in one transaction. */
-export async function markDefault(userId: string, customerId: string, memberships: readonly Membership[]): Promise<void> {
-  const changes = memberships.filter((m) => m.is_default !== (m.customer_id === customerId));
-  if (changes.length === 0) return;
-  await dynamo.send(
-    new TransactWriteCommand({
-      TransactItems: changes.map((m) => ({
-        Update: {
-          TableName: MEMBERSHIPS(),
-          Key: { user_id: userId, customer_id: m.customer_id },
-          UpdateExpression: 'SET is_default = :d',
-          ConditionExpression: 'attribute_exists(user_id)',
-          ExpressionAttributeValues: { ':d': m.customer_id === customerId },
-        },
-      })),
-    }),
-  );
+/** Makes `customerId` the user's default, on condition that the user is still a member of it. */
+export async function makeDefault(userId: string, customerId: string, now = new Date()): Promise<void> {
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            ConditionCheck: {
+              TableName: MEMBERSHIPS(),
+              Key: { user_id: userId, customer_id: customerId },
+              ConditionExpression: 'attribute_exists(user_id)',
+            },
+          },
+          setDefaultItem(userId, customerId, now.toISOString()),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedTransactionItems(error)?.includes(0)) throw new NotFoundError(`User ${userId} is not a member of customer ${customerId}.`);
+    throw error;
+  }
 }

@@ -2,7 +2,8 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { describe, expect, it } from 'vitest';
-import { Identity, PLATFORM_GROUPS } from '#lib/constructs/identity.ts';
+import { Identity } from '#lib/constructs/identity.ts';
+import { PLATFORM_GROUPS } from '#shared/identity/groups.ts';
 import { clientsWritingCustomAttributes, customWriteAttributeProblem } from '#lib/rules/cognito-client-attributes.ts';
 import { porticoSynth, resourcesOfType } from './helpers/synth.ts';
 
@@ -81,8 +82,9 @@ describe('Cognito user pool', () => {
   });
 
   it('creates the platform-admin and platform-service groups', () => {
-    for (const groupName of Object.values(PLATFORM_GROUPS)) {
-      synth.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: groupName });
+    expect(Object.values(PLATFORM_GROUPS).map((g) => g.name)).toEqual(['platform-admin', 'platform-service']);
+    for (const group of Object.values(PLATFORM_GROUPS)) {
+      synth.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group.name, Precedence: group.precedence });
     }
   });
 });
