@@ -6,9 +6,6 @@ import { logger } from '../observability/logger.ts';
 
 const TABLE = (): string => tableName('audit');
 
-/** Audit entries about the platform rather than one customer live under this key. */
-export const PLATFORM_AUDIT_SCOPE = '_platform';
-
 export type AuditAction =
   | 'customer.created'
   | 'customer.updated'

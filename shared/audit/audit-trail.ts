@@ -25,7 +25,7 @@ export async function readAuditTrail(customerId: string, options: { limit: numbe
       ExpressionAttributeValues: { ':c': customerId },
       ScanIndexForward: false,
       Limit: options.limit,
-      ExclusiveStartKey: decodePageToken(options.nextToken, ['customer_id', 'event_key']),
+      ExclusiveStartKey: decodePageToken(options.nextToken, ['customer_id', 'event_key'], { customer_id: customerId }),
     }),
   );
   const events: AuditEvent[] = (page.Items ?? []).map((item) => ({

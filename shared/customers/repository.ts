@@ -32,7 +32,7 @@ export async function requireCustomer(customerId: string): Promise<CustomerItem>
  */
 export async function insertCustomer(
   item: CustomerItem,
-  idempotency?: { readonly key: string; readonly hash: string },
+  idempotency?: { readonly key: string; readonly hash: string; readonly ttlSeconds: number },
 ): Promise<void> {
   const putCustomer = {
     Put: { TableName: TABLE(), Item: item, ConditionExpression: 'attribute_not_exists(customer_id)' },
@@ -42,7 +42,7 @@ export async function insertCustomer(
       await dynamo.send(new PutCommand(putCustomer.Put));
       return;
     }
-    const putKey = idempotencyPut(idempotency.key, idempotency.hash, item.customer_id, new Date(item.created_at));
+    const putKey = idempotencyPut(idempotency.key, idempotency.hash, item.customer_id, new Date(item.created_at), idempotency.ttlSeconds);
     await dynamo.send(new TransactWriteCommand({ TransactItems: [putCustomer, putKey] }));
   } catch (error) {
     if (isConditionFailure(error)) throw new CustomerIdTakenError(item.customer_id);
@@ -63,10 +63,9 @@ export async function listCustomers(options: { limit: number; nextToken?: string
   const byStatus = options.status !== undefined;
   const indexName = byStatus ? 'by-status' : 'by-created';
   const indexKey = byStatus ? 'status' : 'record_type';
-  const startKey = decodePageToken(options.nextToken, ['customer_id', indexKey, 'created_at']);
-  if (startKey && byStatus && startKey.status !== options.status) {
-    throw new ValidationError([{ field: 'next_token', message: 'belongs to a listing with another status filter' }]);
-  }
+  const startKey = decodePageToken(options.nextToken, ['customer_id', indexKey, 'created_at'], {
+    [indexKey]: byStatus ? (options.status as string) : 'customer',
+  });
   const result = await dynamo.send(
     new QueryCommand({
       TableName: TABLE(),

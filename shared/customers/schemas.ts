@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { pageQuerySchema } from '../http/page-query.ts';
+import { jsonValueProblem } from '../validation/json-value.ts';
 import { PLAN_NAMES } from './plans.ts';
 import { CUSTOMER_STATUSES } from './status.ts';
 
@@ -25,9 +26,23 @@ const quota = (max: number) =>
     .min(1, 'must be at least 1')
     .max(max, `must be at most ${max.toLocaleString('en-US')}`);
 
+// Checked on the value as parsed from JSON (a record schema would copy it, and
+// copying a `__proto__` key changes the copy's prototype instead).
 const settings = z
-  .record(z.string().max(64, 'keys must be at most 64 characters'), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= 8192, 'must serialize to at most 8192 characters');
+  .unknown()
+  .superRefine((value, context) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      context.addIssue({ code: 'custom', message: 'must be a JSON object' });
+      return;
+    }
+    const problem = jsonValueProblem(value, '', 1);
+    if (problem) {
+      context.addIssue({ code: 'custom', message: problem.message, path: problem.path.split('.').filter(Boolean) });
+    } else if (JSON.stringify(value).length > 8192) {
+      context.addIssue({ code: 'custom', message: 'must serialize to at most 8192 characters' });
+    }
+  })
+  .transform((value) => value as Record<string, unknown>);
 
 export const QUOTA_LIMITS = {
   max_concurrent_worksets: 1000,

@@ -16,6 +16,8 @@ export interface CustomerStatistics {
   };
   readonly storage: {
     readonly storage_bytes: number;
+    /** Held by uploads in progress, counted against the quota until they finish. */
+    readonly reserved_bytes: number;
     readonly object_count: number;
     readonly storage_gb: number;
     readonly storage_utilization_percent: number;
@@ -42,6 +44,7 @@ export async function customerStatistics(customer: CustomerItem, now = new Date(
     },
     storage: {
       storage_bytes: usage.storage_bytes,
+      reserved_bytes: usage.reserved_bytes,
       object_count: usage.object_count,
       storage_gb: Math.round(storageGb * 100) / 100,
       storage_utilization_percent: Math.round((storageGb / customer.max_storage_gb) * 10_000) / 100,

@@ -1,6 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { logger } from '../observability/logger.ts';
+import { DependencyUnavailableError, isDependencyFailure } from './dependency-failure.ts';
 import { HttpProblem } from './errors.ts';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem.ts';
 
@@ -15,6 +16,7 @@ const STATUS_TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
 
 /** middy's HttpError shape (from @middy/util createError). */
@@ -31,6 +33,7 @@ function isMiddyHttpError(error: unknown): error is MiddyHttpError {
 /** Maps any error to a problem; only HttpProblem and exposed middy errors reveal a detail. */
 export function toProblem(error: unknown, event: APIGatewayProxyEvent): ProblemDetails {
   const context = { instance: event.path, request_id: event.requestContext?.requestId };
+  if (!(error instanceof HttpProblem) && isDependencyFailure(error)) return toProblem(new DependencyUnavailableError(error), event);
   if (error instanceof HttpProblem) {
     return problem(error.status, error.title, error.detail, { ...context, ...error.extensions });
   }
@@ -48,9 +51,10 @@ export function toProblem(error: unknown, event: APIGatewayProxyEvent): ProblemD
 }
 
 export function problemResponse(details: ProblemDetails): APIGatewayProxyResult {
+  const retryAfter = details.retry_after_seconds;
   return {
     statusCode: details.status,
-    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...(typeof retryAfter === 'number' ? { 'Retry-After': String(retryAfter) } : {}) },
     body: JSON.stringify(details),
   };
 }
@@ -60,7 +64,9 @@ export function problemErrorHandler(): MiddlewareObj<APIGatewayProxyEvent, APIGa
   return {
     onError: async (request) => {
       const details = toProblem(request.error, request.event);
-      if (details.status >= 500) {
+      if (details.status === 503) {
+        logger.warn('dependency unavailable', { error: request.error as Error });
+      } else if (details.status >= 500) {
         logger.error('request failed', { error: request.error as Error });
       } else {
         logger.info('request refused', { status: details.status, detail: details.detail });

@@ -76,12 +76,6 @@ export class PayloadTooLargeError extends HttpProblem {
   }
 }
 
-export class UnsupportedMediaTypeError extends HttpProblem {
-  constructor(expected: readonly string[]) {
-    super(415, 'Unsupported Media Type', `The request body must be sent as ${expected.join(' or ')}.`);
-  }
-}
-
 function summarize(errors: readonly FieldError[]): string {
   const first = errors[0];
   if (!first) return 'The request is invalid.';

@@ -27,28 +27,34 @@ export function idempotencyKey(operation: string, callerId: string, headerValue:
   return `${operation}#${callerId}#${headerValue}`;
 }
 
+/** The live (unexpired) record of a key, if a previous request left one. */
+export async function findIdempotencyRecord(key: string): Promise<IdempotencyRecord | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { idempotency_key: key }, ConsistentRead: true }));
+  const record = Item as IdempotencyRecord | undefined;
+  return record && record.expires_at >= Math.floor(Date.now() / 1000) ? record : undefined;
+}
+
 /**
  * The resource a previous request with this key created, or undefined if the
  * key is new (or expired). The same key with another body is a 422.
  */
 export async function findReplay(key: string, hash: string): Promise<string | undefined> {
-  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { idempotency_key: key }, ConsistentRead: true }));
-  const record = Item as IdempotencyRecord | undefined;
-  if (!record || record.expires_at < Math.floor(Date.now() / 1000)) return undefined;
+  const record = await findIdempotencyRecord(key);
+  if (!record) return undefined;
   if (record.request_hash !== hash) {
     throw new UnprocessableError('This Idempotency-Key was already used with a different request body.');
   }
   return record.resource_id;
 }
 
-/** The transaction item that records the key together with the resource it creates. */
-export function idempotencyPut(key: string, hash: string, resourceId: string, now: Date) {
+/** The transaction item that records the key together with the resource it creates, for `ttlSeconds`. */
+export function idempotencyPut(key: string, hash: string, resourceId: string, now: Date, ttlSeconds = IDEMPOTENCY_TTL_SECONDS) {
   const record: IdempotencyRecord = {
     idempotency_key: key,
     request_hash: hash,
     resource_id: resourceId,
     created_at: now.toISOString(),
-    expires_at: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+    expires_at: Math.floor(now.getTime() / 1000) + ttlSeconds,
   };
   return {
     Put: {

@@ -3,6 +3,8 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
@@ -12,14 +14,15 @@ import { s3 } from '../clients/s3.ts';
 import { ENV } from '../config/env-vars.ts';
 import { intEnv } from '../config/runtime.ts';
 import type { CustomerItem } from '../customers/customer.ts';
-import type { Caller } from '../http/caller.ts';
-import { ConflictError, HttpProblem, QuotaExceededError, ValidationError } from '../http/errors.ts';
-import { readStorageUsage } from '../usage/storage-usage.ts';
+import { ConflictError, HttpProblem, QuotaExceededError, UnprocessableError, ValidationError } from '../http/errors.ts';
+import type { Caller } from '../identity/caller.ts';
+import { logger } from '../observability/logger.ts';
 import { ACCEPTED_EXTENSIONS, sanitizeFastqFilename } from './filename.ts';
-import { finishUpload, insertUpload, requireUpload } from './repository.ts';
+import { markCompleted, requireUpload } from './repository.ts';
+import { insertWithReservation, releaseReservation, StorageQuotaExceeded } from './reservations.ts';
 import type { CreateUploadRequest } from './schemas.ts';
 import { defaultUploadLimits, GIB, partSize, planUpload, type UploadLimits } from './upload-plan.ts';
-import type { UploadRecord } from './upload-record.ts';
+import { uploadObjectKey, type UploadRecord } from './upload-record.ts';
 
 /** Presigned URLs live 15 minutes. */
 export const URL_EXPIRY_SECONDS = 15 * 60;
@@ -37,8 +40,11 @@ export interface Uploader {
 
 /**
  * Hands out presigned URLs that put a FASTQ file straight into the customer's
- * bucket under `uploads/<yyyy>/<mm>/<dd>/<random>/<filename>`. Refused with 429
- * if the file would take the customer over its storage quota.
+ * bucket under `uploads/<yyyy>/<mm>/<dd>/<upload_id>/<filename>`. The file's
+ * bytes are reserved against the storage quota in the same write that checks
+ * it (429 when they do not fit); the reservation turns into storage when the
+ * object arrives, and is released if the upload is aborted, rejected or
+ * never finished. Every URL signs the exact length it may carry.
  */
 export async function createUpload(customer: CustomerItem, input: CreateUploadRequest, who: Uploader) {
   const filename = sanitizeFastqFilename(input.filename);
@@ -47,12 +53,9 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
       { field: 'filename', message: `must be a FASTQ file name ending in ${ACCEPTED_EXTENSIONS.join(', ')}`, accepted: [...ACCEPTED_EXTENSIONS] },
     ]);
   }
-  await assertWithinStorageQuota(customer, input.size_bytes);
-
   const now = new Date();
   const uploadId = `up-${randomBytes(12).toString('hex')}`;
-  const day = now.toISOString().slice(0, 10).split('-').join('/');
-  const key = `uploads/${day}/${randomBytes(8).toString('hex')}/${filename}`;
+  const key = uploadObjectKey(uploadId, filename, now);
   const plan = planUpload(input.size_bytes, limits);
   const checksum = input.sha256 ? Buffer.from(input.sha256, 'hex').toString('base64') : undefined;
   const object = {
@@ -79,12 +82,20 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
     multipart: plan.multipart,
     ...(plan.multipart ? { s3_upload_id: s3UploadId, part_size_bytes: plan.partSizeBytes, part_count: plan.partCount } : {}),
     state: 'PENDING',
+    reserved_bytes: input.size_bytes,
+    pending: 'pending',
     created_at: now.toISOString(),
     created_by: who.caller.userId,
     url_expires_at: urlExpiresAt.toISOString(),
     expires_at: Math.floor(urlExpiresAt.getTime() / 1000) + RECORD_RETENTION_SECONDS,
   };
-  await insertUpload(record);
+  try {
+    await insertWithReservation(record, customer.max_storage_gb * GIB);
+  } catch (error) {
+    if (s3UploadId) await abortQuietly(record);
+    if (error instanceof StorageQuotaExceeded) throw quotaExceeded(customer, input.size_bytes, error);
+    throw error;
+  }
   await appendAudit({
     customerId: customer.customer_id,
     action: 'upload.created',
@@ -118,12 +129,15 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
   const parts = await Promise.all(
     Array.from({ length: plan.partCount }, async (_, i) => {
       const partNumber = i + 1;
-      const command = new UploadPartCommand({ Bucket: customer.s3_bucket, Key: key, UploadId: s3UploadId, PartNumber: partNumber });
+      const bytes = partSize(plan, input.size_bytes, partNumber);
+      const command = new UploadPartCommand({ Bucket: customer.s3_bucket, Key: key, UploadId: s3UploadId, PartNumber: partNumber, ContentLength: bytes });
       return {
         part_number: partNumber,
-        size_bytes: partSize(plan, input.size_bytes, partNumber),
+        size_bytes: bytes,
         method: 'PUT' as const,
-        url: await getSignedUrl(s3, command, { expiresIn: URL_EXPIRY_SECONDS }),
+        // Signed with its length: a part cannot carry more (or fewer) bytes than planned.
+        url: await getSignedUrl(s3, command, { expiresIn: URL_EXPIRY_SECONDS, signableHeaders: new Set(['content-length']) }),
+        headers: { 'Content-Length': String(bytes) },
       };
     }),
   );
@@ -136,29 +150,39 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
   };
 }
 
-async function assertWithinStorageQuota(customer: CustomerItem, sizeBytes: number): Promise<void> {
-  const usage = await readStorageUsage(customer.customer_id);
-  const limitBytes = customer.max_storage_gb * GIB;
-  if (usage.storage_bytes + sizeBytes > limitBytes) {
-    throw new QuotaExceededError(
-      `This upload of ${sizeBytes} bytes would take customer ${customer.customer_id} over its storage quota: ` +
-        `${usage.storage_bytes} of ${limitBytes} bytes (${customer.max_storage_gb} GiB) are used.`,
-      { quota: 'storage', used_bytes: usage.storage_bytes, limit_bytes: limitBytes, requested_bytes: sizeBytes, max_storage_gb: customer.max_storage_gb },
-    );
-  }
+function quotaExceeded(customer: CustomerItem, sizeBytes: number, refusal: StorageQuotaExceeded): QuotaExceededError {
+  const { storage_bytes: stored, reserved_bytes: reserved } = refusal.usage;
+  return new QuotaExceededError(
+    `This upload of ${sizeBytes} bytes would take customer ${customer.customer_id} over its storage quota of ` +
+      `${refusal.limitBytes} bytes (${customer.max_storage_gb} GiB): ${stored} bytes are stored and ${reserved} are reserved by uploads in progress.`,
+    {
+      quota: 'storage',
+      used_bytes: stored,
+      reserved_bytes: reserved,
+      limit_bytes: refusal.limitBytes,
+      requested_bytes: sizeBytes,
+      max_storage_gb: customer.max_storage_gb,
+    },
+  );
 }
 
-/** Finishes a multipart upload from the part numbers and ETags the client collected. */
+/**
+ * Finishes a multipart upload from the part numbers and ETags the client
+ * collected, then checks the object has the declared size: a different size
+ * (parts left out) deletes that object version, releases the reservation and
+ * answers 422.
+ */
 export async function completeUpload(customerId: string, uploadId: string, parts: readonly { part_number: number; etag: string }[]) {
   const record = await requireMultipart(customerId, uploadId);
   if (record.state === 'COMPLETED') return toUploadView(record);
-  if (record.state === 'ABORTED') throw new ConflictError(`Upload ${uploadId} was aborted.`);
+  if (record.state !== 'PENDING') throw new ConflictError(`Upload ${uploadId} is ${record.state}; it cannot be completed.`);
   const tooHigh = parts.find((p) => p.part_number > (record.part_count ?? 0));
   if (tooHigh) {
     throw new ValidationError([{ field: 'parts', message: `part_number ${tooHigh.part_number} is beyond the ${record.part_count} parts of this upload` }]);
   }
+  let versionId: string | undefined;
   try {
-    await s3.send(
+    const completed = await s3.send(
       new CompleteMultipartUploadCommand({
         Bucket: record.bucket,
         Key: record.key,
@@ -166,6 +190,7 @@ export async function completeUpload(customerId: string, uploadId: string, parts
         MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.part_number, ETag: p.etag })) },
       }),
     );
+    versionId = completed.VersionId;
   } catch (error) {
     const name = (error as Error).name;
     if (['InvalidPart', 'InvalidPartOrder', 'EntityTooSmall', 'NoSuchUpload'].includes(name)) {
@@ -173,14 +198,34 @@ export async function completeUpload(customerId: string, uploadId: string, parts
     }
     throw error;
   }
-  return toUploadView(await finishUpload(record, 'COMPLETED', new Date()));
+  const head = await s3.send(new HeadObjectCommand({ Bucket: record.bucket, Key: record.key, ...(versionId ? { VersionId: versionId } : {}) }));
+  if (head.ContentLength !== record.size_bytes) {
+    const reason = `The completed object has ${head.ContentLength} bytes, not the ${record.size_bytes} declared.`;
+    await s3.send(new DeleteObjectCommand({ Bucket: record.bucket, Key: record.key, ...(versionId ? { VersionId: versionId } : {}) }));
+    await releaseReservation(record, 'REJECTED', new Date(), reason);
+    logger.warn('upload rejected: size mismatch', { upload_id: uploadId, declared: record.size_bytes, stored: head.ContentLength });
+    throw new UnprocessableError(`${reason} The object was deleted; start a new upload.`);
+  }
+  return toUploadView(await markCompleted(record, new Date()).catch(async (error: unknown) => {
+    // The object event may have completed it first.
+    if (error instanceof ConflictError) return requireUpload(customerId, uploadId);
+    throw error;
+  }));
 }
 
 export async function abortUpload(customerId: string, uploadId: string) {
   const record = await requireMultipart(customerId, uploadId);
   if (record.state !== 'PENDING') throw new ConflictError(`Upload ${uploadId} is already ${record.state}.`);
   await s3.send(new AbortMultipartUploadCommand({ Bucket: record.bucket, Key: record.key, UploadId: record.s3_upload_id }));
-  return toUploadView(await finishUpload(record, 'ABORTED', new Date()));
+  await releaseReservation(record, 'ABORTED');
+  return toUploadView(await requireUpload(customerId, uploadId));
+}
+
+/** Aborts a multipart upload whose record could not be written; S3's lifecycle rule is the backstop. */
+async function abortQuietly(record: UploadRecord): Promise<void> {
+  await s3
+    .send(new AbortMultipartUploadCommand({ Bucket: record.bucket, Key: record.key, UploadId: record.s3_upload_id }))
+    .catch((error: unknown) => logger.warn('could not abort an unrecorded multipart upload', { key: record.key, error: error as Error }));
 }
 
 async function requireMultipart(customerId: string, uploadId: string): Promise<UploadRecord> {
@@ -199,7 +244,9 @@ export function toUploadView(record: UploadRecord) {
     size_bytes: record.size_bytes,
     multipart: record.multipart,
     state: record.state,
+    reserved_bytes: record.reserved_bytes,
     created_at: record.created_at,
     ...(record.completed_at ? { completed_at: record.completed_at } : {}),
+    ...(record.state_reason ? { state_reason: record.state_reason } : {}),
   };
 }

@@ -2,7 +2,9 @@ import { ENV } from '../config/env-vars.ts';
 import { requireEnv } from '../config/runtime.ts';
 import { isCustomerId } from '../customers/customer-id.ts';
 import { logger } from '../observability/logger.ts';
-import { recordObjectDeleted, recordObjectStored } from './storage-usage.ts';
+import { findUpload, reservationRelease } from '../uploads/reservations.ts';
+import { uploadIdOfKey } from '../uploads/upload-record.ts';
+import { recordObjectDeleted, recordObjectStored, type ReservationRelease } from './storage-usage.ts';
 
 const bucketPrefix = `${requireEnv(ENV.bucketPrefix)}-`;
 
@@ -15,6 +17,13 @@ export interface S3ObjectEvent {
     readonly object: { readonly key: string; readonly size?: number; readonly 'version-id'?: string; readonly sequencer?: string };
     readonly 'deletion-type'?: 'Permanently Deleted' | 'Delete Marker Created';
   };
+}
+
+/** The reservation of the upload this object completes, if it still holds one. */
+async function uploadReservation(customerId: string, key: string): Promise<ReservationRelease | undefined> {
+  const uploadId = uploadIdOfKey(key);
+  const upload = uploadId ? await findUpload(customerId, uploadId) : undefined;
+  return upload && upload.key === key ? reservationRelease(upload, new Date().toISOString()) : undefined;
 }
 
 export function customerIdOfBucket(bucket: string): string | undefined {
@@ -34,13 +43,14 @@ export async function applyS3ObjectEvent(event: S3ObjectEvent): Promise<string> 
   if (!customerId) return 'ignored: not a customer bucket';
   logger.appendKeys({ customer_id: customerId });
   if (event['detail-type'] === 'Object Created') {
-    return recordObjectStored({
+    const stored = {
       customerId,
       key: object.key,
       size: object.size ?? 0,
       sequencer: object.sequencer ?? '0',
       ...(object['version-id'] ? { versionId: object['version-id'] } : {}),
-    });
+    };
+    return recordObjectStored(stored, await uploadReservation(customerId, object.key));
   }
   if (event.detail['deletion-type'] === 'Delete Marker Created') return 'ignored: delete marker';
   return recordObjectDeleted(customerId, object.key, object['version-id']);

@@ -5,7 +5,7 @@ import { failedTransactionItems } from '../dynamo/errors.ts';
 import { normalizeSequencer } from './sequencer.ts';
 
 const TABLE = (): string => tableName('usage');
-const COUNTER = 'storage';
+export const STORAGE_COUNTER = 'storage';
 
 /**
  * Storage per customer, counted as it happens (DESIGN decision 5): every S3
@@ -13,15 +13,27 @@ const COUNTER = 'storage';
  * holds the running totals. Reading usage is one GetItem however many objects
  * there are. Each event is applied in one transaction whose conditions make a
  * repeated or out-of-order delivery a no-op.
+ *
+ * The counter also holds what uploads in flight have reserved
+ * (`reserved_bytes`) and `committed_bytes` = stored + reserved, kept in the
+ * same writes, so that issuing an upload can check the quota and reserve its
+ * bytes in one conditional write (DynamoDB conditions cannot add attributes).
  */
 export interface StorageUsage {
   readonly storage_bytes: number;
   readonly object_count: number;
+  readonly reserved_bytes: number;
 }
 
-export async function readStorageUsage(customerId: string): Promise<StorageUsage> {
-  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { customer_id: customerId, record: COUNTER } }));
-  return { storage_bytes: Number(Item?.storage_bytes ?? 0), object_count: Number(Item?.object_count ?? 0) };
+export async function readStorageUsage(customerId: string, consistent = false): Promise<StorageUsage> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: TABLE(), Key: { customer_id: customerId, record: STORAGE_COUNTER }, ConsistentRead: consistent }),
+  );
+  return {
+    storage_bytes: Number(Item?.storage_bytes ?? 0),
+    object_count: Number(Item?.object_count ?? 0),
+    reserved_bytes: Number(Item?.reserved_bytes ?? 0),
+  };
 }
 
 const ledgerKey = (customerId: string, key: string, versionId: string | undefined) => ({
@@ -29,14 +41,23 @@ const ledgerKey = (customerId: string, key: string, versionId: string | undefine
   record: `object#${versionId ?? 'null'}#${key}`,
 });
 
-const counterChange = (customerId: string, bytes: number, objects: number, now: string) => ({
-  Update: {
-    TableName: TABLE(),
-    Key: { customer_id: customerId, record: COUNTER },
-    UpdateExpression: 'ADD storage_bytes :b, object_count :o SET updated_at = :now',
-    ExpressionAttributeValues: { ':b': bytes, ':o': objects, ':now': now },
-  },
-});
+/** Moves the counter: stored bytes and objects, and reserved bytes released into storage (or dropped). */
+export function counterChange(customerId: string, change: { stored: number; objects: number; released: number }, now: string) {
+  return {
+    Update: {
+      TableName: TABLE(),
+      Key: { customer_id: customerId, record: STORAGE_COUNTER },
+      UpdateExpression: 'ADD storage_bytes :b, object_count :o, reserved_bytes :r, committed_bytes :c SET updated_at = :now',
+      ExpressionAttributeValues: {
+        ':b': change.stored,
+        ':o': change.objects,
+        ':r': -change.released,
+        ':c': change.stored - change.released,
+        ':now': now,
+      },
+    },
+  };
+}
 
 export interface StoredObject {
   readonly customerId: string;
@@ -47,8 +68,24 @@ export interface StoredObject {
   readonly sequencer: string;
 }
 
-/** Counts a new object version; an unversioned overwrite counts the difference. */
-export async function recordObjectStored(object: StoredObject, now = new Date()): Promise<'applied' | 'duplicate'> {
+/** A reservation to turn into storage in the same transaction, as the uploads module builds it. */
+export interface ReservationRelease {
+  readonly bytes: number;
+  /** The transaction item that marks the reservation released, conditional on it still being held. */
+  readonly item: Record<string, unknown>;
+}
+
+/**
+ * Counts a new object version (an unversioned overwrite counts the
+ * difference), and, when it is the object of an upload still holding a
+ * reservation, releases that reservation in the same transaction: the bytes
+ * move from reserved to stored exactly once.
+ */
+export async function recordObjectStored(
+  object: StoredObject,
+  reservation?: ReservationRelease,
+  now = new Date(),
+): Promise<'applied' | 'duplicate'> {
   const key = ledgerKey(object.customerId, object.key, object.versionId);
   const sequencer = normalizeSequencer(object.sequencer);
   const previous = (await dynamo.send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }))).Item;
@@ -61,12 +98,26 @@ export async function recordObjectStored(object: StoredObject, now = new Date())
       ExpressionAttributeValues: previous ? { ':previous': previous.sequencer, ':seq': sequencer } : undefined,
     },
   };
-  const delta = object.size - Number(previous?.size ?? 0);
+  const stored = object.size - Number(previous?.size ?? 0);
+  const objects = previous ? 0 : 1;
+  const write = (release?: ReservationRelease) =>
+    dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          put,
+          counterChange(object.customerId, { stored, objects, released: release?.bytes ?? 0 }, stamp),
+          ...(release ? [release.item] : []),
+        ],
+      }),
+    );
   try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: [put, counterChange(object.customerId, delta, previous ? 0 : 1, stamp)] }));
+    await write(reservation);
     return 'applied';
   } catch (error) {
-    if (failedTransactionItems(error)?.includes(0)) return 'duplicate';
+    const failed = failedTransactionItems(error);
+    if (failed?.includes(0)) return 'duplicate';
+    // The reservation was released meanwhile (aborted, expired): count the object alone.
+    if (reservation && failed?.includes(2)) return recordObjectStored(object, undefined, now);
     throw error;
   }
 }
@@ -88,7 +139,7 @@ export async function recordObjectDeleted(customerId: string, objectKey: string,
               ExpressionAttributeValues: { ':seq': previous.sequencer },
             },
           },
-          counterChange(customerId, -Number(previous.size), -1, now.toISOString()),
+          counterChange(customerId, { stored: -Number(previous.size), objects: -1, released: 0 }, now.toISOString()),
         ],
       }),
     );
