@@ -1,14 +1,13 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_MAX_AGE_SECONDS } from '#shared/http/cors.ts';
+import { METHOD_NOT_ALLOWED, allowHeader, allowedMethods, methodNotAllowedDetail } from '#shared/http/method-not-allowed.ts';
+import { PROBLEM_CONTENT_TYPE } from '#shared/http/problem.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
-import { GATEWAY_RESPONSES, type GatewayResponseType, PROBLEM_CONTENT_TYPE, gatewayProblem } from './gateway-responses.ts';
+import { GATEWAY_RESPONSES, type GatewayResponseType, gatewayProblem } from './gateway-responses.ts';
 import type { PorticoFunction } from './portico-function.ts';
-
-/** Headers browsers may send on cross-origin API calls. */
-export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key'] as const;
-export const CORS_ALLOW_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 export interface ApiProps {
   /** The TOKEN authorizer function (verifies Cognito JWTs). */
@@ -54,9 +53,14 @@ export class Api extends Construct {
   readonly requestValidator: apigw.RequestValidator;
   readonly accessLogGroup: logs.LogGroup;
   readonly methods: Record<string, apigw.Method> = {};
+  /** The mock `ANY` method answering 405 on each resource that has routes, by resource path. */
+  readonly methodNotAllowed: Record<string, apigw.Method> = {};
+  private readonly routes: RouteDefinition[] = [];
+  private readonly corsAllowOrigins: readonly string[];
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
+    this.corsAllowOrigins = props.corsAllowOrigins;
 
     this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
       retention: (props.logRetentionDays ?? 30) as logs.RetentionDays,
@@ -94,7 +98,7 @@ export class Api extends Construct {
         allowOrigins: [...props.corsAllowOrigins],
         allowHeaders: [...CORS_ALLOW_HEADERS],
         allowMethods: [...CORS_ALLOW_METHODS],
-        maxAge: Duration.hours(1),
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
       },
     });
     if (cloudWatchRole) {
@@ -147,6 +151,8 @@ export class Api extends Construct {
       (route.requiredQuery ?? []).map((name) => [`method.request.querystring.${name}`, true]),
     );
     const resource = this.restApi.root.resourceForPath(route.path);
+    this.routes.push(route);
+    this.methodNotAllowed[route.path] ??= this.addMethodNotAllowed(resource);
     const method = resource.addMethod(route.method, new apigw.LambdaIntegration(fn.function, { allowTestInvoke: false }), {
       operationName: route.id,
       authorizationType: isPublic ? apigw.AuthorizationType.NONE : apigw.AuthorizationType.CUSTOM,
@@ -168,4 +174,79 @@ export class Api extends Construct {
     }
     return method;
   }
+
+  /**
+   * A mock `ANY` method answering 405 problem+json with an `Allow` header. API Gateway
+   * prefers a resource's explicit methods (the routes, and OPTIONS for the CORS
+   * preflight): `ANY` "will catch any HTTP method that wasn't explicitly declared"
+   * (API Gateway developer guide, "x-amazon-apigateway-any-method object").
+   * No authorizer: the answer reveals nothing but the methods the path serves.
+   * The allowed methods are read when the template is synthesized, after every route
+   * of the resource has been added.
+   */
+  private addMethodNotAllowed(resource: apigw.IResource): apigw.Method {
+    const path = resource.path;
+    const allowed = () => allowedMethods(this.routes, path);
+    const problem = Lazy.string({
+      produce: () =>
+        JSON.stringify({
+          type: 'about:blank',
+          title: METHOD_NOT_ALLOWED.title,
+          status: METHOD_NOT_ALLOWED.status,
+          detail: methodNotAllowedDetail('$context.httpMethod', allowed()),
+          request_id: '$context.requestId',
+        }),
+    });
+    const headers: Record<string, string> = {
+      Allow: Lazy.string({ produce: () => `'${allowHeader(allowed())}'` }),
+      'Content-Type': `'${PROBLEM_CONTENT_TYPE}'`,
+      'Access-Control-Allow-Origin': `'${this.corsAllowOrigins[0] ?? '*'}'`,
+      ...(this.corsAllowOrigins.length > 1 ? { Vary: "'Origin'" } : {}),
+    };
+    const status = String(METHOD_NOT_ALLOWED.status);
+    const method = resource.addMethod(
+      'ANY',
+      new apigw.MockIntegration({
+        // No request template: the mock answers its default integration response whatever
+        // the body ("Mock integrations for REST APIs in API Gateway").
+        passthroughBehavior: apigw.PassthroughBehavior.WHEN_NO_TEMPLATES,
+        integrationResponses: [
+          {
+            statusCode: status,
+            responseParameters: Object.fromEntries(Object.entries(headers).map(([name, value]) => [`method.response.header.${name}`, value])),
+            responseTemplates: { 'application/json': `${echoAllowedOrigin(this.corsAllowOrigins)}${problem}` },
+          },
+        ],
+      }),
+      {
+        operationName: `methodNotAllowed${path}`,
+        authorizationType: apigw.AuthorizationType.NONE,
+        methodResponses: [
+          {
+            statusCode: status,
+            responseParameters: Object.fromEntries(Object.keys(headers).map((name) => [`method.response.header.${name}`, true])),
+          },
+        ],
+      },
+    );
+    const reason = `Mock ANY method on ${path} that only answers 405 Method Not Allowed with the methods the path serves; it invokes nothing and reads no data, so it needs no token.`;
+    Validations.of(method).acknowledge({ id: 'AwsSolutions-APIG4', reason }, { id: 'AwsSolutions-COG4', reason });
+    return method;
+  }
+}
+
+/**
+ * With several allowed origins, answers the request's Origin when it is one of them
+ * (the VTL CDK's own CORS preflight uses; a static header cannot name the request's origin).
+ */
+function echoAllowedOrigin(origins: readonly string[]): string {
+  if (origins.length < 2) return '';
+  return [
+    '#set($origin = $input.params().header.get("Origin"))',
+    '#if($origin == "")#set($origin = $input.params().header.get("origin"))#end',
+    `#if(${origins.map((o) => `$origin == "${o}"`).join(' || ')})`,
+    '#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)',
+    '#end',
+    '',
+  ].join('\n');
 }

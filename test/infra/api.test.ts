@@ -1,8 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { CORS_ALLOW_HEADERS } from '#lib/constructs/api.ts';
-import { GATEWAY_RESPONSES, PROBLEM_CONTENT_TYPE } from '#lib/constructs/gateway-responses.ts';
-import { GATEWAY_RESPONSES as SHARED_GATEWAY_RESPONSES } from '#shared/http/gateway-responses.ts';
+import { GATEWAY_RESPONSES } from '#lib/constructs/gateway-responses.ts';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_MAX_AGE_SECONDS } from '#shared/http/cors.ts';
+import { GATEWAY_RESPONSE_DETAIL_VARIABLES, GATEWAY_RESPONSES as SHARED_GATEWAY_RESPONSES } from '#shared/http/gateway-responses.ts';
+import { PROBLEM_CONTENT_TYPE } from '#shared/http/problem.ts';
 import { routeTable } from '#shared/routes/index.ts';
 import { logicalIdOf, porticoSynth, resourcesOfType } from './helpers/synth.ts';
 
@@ -62,7 +63,9 @@ describe('REST API', () => {
       const integration = preflight.Properties?.['Integration'] as { IntegrationResponses: { ResponseParameters: Record<string, string> }[] };
       const headers = integration.IntegrationResponses[0]?.ResponseParameters ?? {};
       const allowed = (headers['method.response.header.Access-Control-Allow-Headers'] ?? '').replace(/'/g, '').split(',');
-      expect(allowed).toEqual(expect.arrayContaining([...CORS_ALLOW_HEADERS]));
+      expect(allowed).toEqual([...CORS_ALLOW_HEADERS]);
+      expect(headers['method.response.header.Access-Control-Allow-Methods']).toBe(`'${CORS_ALLOW_METHODS.join(',')}'`);
+      expect(headers['method.response.header.Access-Control-Max-Age']).toBe(`'${CORS_MAX_AGE_SECONDS}'`);
       expect(headers['method.response.header.Access-Control-Allow-Origin']).toBe("'*'");
       expect(preflight.Properties?.['AuthorizationType']).toBe('NONE');
     }
@@ -102,12 +105,37 @@ describe('REST API', () => {
         'gatewayresponse.header.Content-Type': `'${PROBLEM_CONTENT_TYPE}'`,
         'gatewayresponse.header.Access-Control-Allow-Origin': "'*'",
       });
+      const variables: Record<string, string> = GATEWAY_RESPONSE_DETAIL_VARIABLES;
       expect(body).toEqual({
         type: 'about:blank',
         title: problem.title,
         status: problem.status,
-        detail: problem.detail,
+        detail: variables[type] ?? problem.detail,
         request_id: '$context.requestId',
+      });
+    });
+
+    it('names the missing request parameters with the validator message', () => {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: 'BAD_REQUEST_PARAMETERS',
+        StatusCode: '400',
+        ResponseTemplates: { [PROBLEM_CONTENT_TYPE]: Match.stringLikeRegexp('"detail":"\\$context\\.error\\.validationErrorString"') },
+      });
+    });
+
+    it("answers a token the authorizer denies with 401 and the authorizer's reason", () => {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: 'ACCESS_DENIED',
+        StatusCode: '401',
+        ResponseTemplates: { [PROBLEM_CONTENT_TYPE]: Match.stringLikeRegexp('"detail":"\\$context\\.authorizer\\.reason"') },
+      });
+    });
+
+    it('answers a function that failed or timed out with 502 Bad Gateway', () => {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: 'INTEGRATION_FAILURE',
+        StatusCode: '502',
+        ResponseTemplates: { [PROBLEM_CONTENT_TYPE]: Match.stringLikeRegexp('"title":"Bad Gateway"') },
       });
     });
 
@@ -169,17 +197,74 @@ describe('REST API', () => {
     });
   });
 
-  it('puts the authorizer on every method except CORS preflight and the routes declared public', () => {
+  it('puts the authorizer on every method except CORS preflight, the 405 mocks and the routes declared public', () => {
     // Prepare
     const publicMethods = new Set(
       routeTable.filter((route) => route.access.kind === 'public').map((route) => logicalIdOf(stack, stack.apiConstruct.methods[route.id]!)),
     );
     // Act
     const unauthorized = resourcesOfType(templateJson, 'AWS::ApiGateway::Method').filter(
-      ([, method]) => method.Properties?.['HttpMethod'] !== 'OPTIONS' && method.Properties?.['AuthorizationType'] !== 'CUSTOM',
+      ([, method]) =>
+        !['OPTIONS', 'ANY'].includes(String(method.Properties?.['HttpMethod'])) && method.Properties?.['AuthorizationType'] !== 'CUSTOM',
     );
     // Assess
     expect(unauthorized.map(([id]) => id).sort()).toEqual([...publicMethods].sort());
+  });
+
+  describe('405 Method Not Allowed', () => {
+    const apiResources = new Map(resourcesOfType(templateJson, 'AWS::ApiGateway::Resource'));
+    const pathOf = (ref: unknown): string => {
+      const resource = apiResources.get(String((ref as { Ref?: string }).Ref));
+      return resource ? `${pathOf(resource.Properties?.['ParentId'])}/${String(resource.Properties?.['PathPart'])}` : '';
+    };
+    const anyMethods = resourcesOfType(templateJson, 'AWS::ApiGateway::Method').filter(([, m]) => m.Properties?.['HttpMethod'] === 'ANY');
+    const routePaths = [...new Set(routeTable.map((route) => route.path))].sort();
+
+    it('has a mock ANY method on every resource that has routes, and on no other', () => {
+      expect(anyMethods.map(([, m]) => pathOf(m.Properties?.['ResourceId'])).sort()).toEqual(routePaths);
+    });
+
+    it.each(routePaths)('%s answers any other method with 405 problem+json and Allow, without a token', (path) => {
+      // Prepare
+      const [, method] = anyMethods.find(([, m]) => pathOf(m.Properties?.['ResourceId']) === path) ?? [];
+      const integration = method?.Properties?.['Integration'] as {
+        Type: string;
+        RequestTemplates?: unknown;
+        IntegrationResponses: { StatusCode: string; SelectionPattern?: string; ResponseParameters: Record<string, string>; ResponseTemplates: Record<string, string> }[];
+      };
+      const [response] = integration.IntegrationResponses;
+      const served = [...new Set(routeTable.filter((route) => route.path === path).map((route) => route.method as string)), 'OPTIONS'];
+      // Act
+      const allow = /^'(.*)'$/.exec(response?.ResponseParameters['method.response.header.Allow'] ?? '')?.[1] ?? '';
+      const body = JSON.parse(response?.ResponseTemplates['application/json'] ?? '{}') as Record<string, unknown>;
+      // Assess
+      expect(method?.Properties?.['AuthorizationType']).toBe('NONE');
+      expect(integration.Type).toBe('MOCK');
+      expect(integration.RequestTemplates).toBeUndefined();
+      expect(integration.IntegrationResponses).toHaveLength(1);
+      expect(response?.StatusCode).toBe('405');
+      expect(response?.SelectionPattern).toBeUndefined();
+      expect(allow.split(', ').sort()).toEqual(served.sort());
+      expect(response?.ResponseParameters).toMatchObject({
+        'method.response.header.Content-Type': `'${PROBLEM_CONTENT_TYPE}'`,
+        'method.response.header.Access-Control-Allow-Origin': "'*'",
+      });
+      expect(body).toEqual({
+        type: 'about:blank',
+        title: 'Method Not Allowed',
+        status: 405,
+        detail: `The method $context.httpMethod is not allowed on this path; it serves ${allow}.`,
+        request_id: '$context.requestId',
+      });
+      expect(method?.Properties?.['MethodResponses']).toEqual([
+        {
+          StatusCode: '405',
+          ResponseParameters: Object.fromEntries(
+            Object.keys(response?.ResponseParameters ?? {}).map((name) => [name, true]),
+          ),
+        },
+      ]);
+    });
   });
 
   it('requires ?confirm on DELETE /customers/{customer_id}', () => {
