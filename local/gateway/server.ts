@@ -2,23 +2,37 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { APIGatewayAuthorizerResult, APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { GATEWAY_RESPONSES, type GatewayResponseType } from '#shared/http/gateway-responses.ts';
-import { PROBLEM_CONTENT_TYPE, problem } from '#shared/http/problem.ts';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import { missingParametersDetail } from '#shared/http/gateway-responses.ts';
 import { eventFunctions } from '#shared/routes/event-functions.ts';
 import { tablesFor } from '#shared/routes/index.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
 import { runAs } from '../permissions.ts';
-import { lambdaContext, methodArn, proxyEvent } from './lambda-event.ts';
-import { Router } from './router.ts';
 import { readBody } from '../read-body.ts';
+import { authorizerErrorOutcome, authorizerOutcome, type AuthorizerOutcome } from './authorizer-outcome.ts';
+import { allowOriginHeaders, preflightAnswer } from './cors.ts';
+import { gatewayAnswer, methodNotAllowedAnswer, type RequestIds } from './gateway-answer.ts';
+import { FunctionTimedOut, invokeWithin } from './invoke.ts';
+import { lambdaContext, methodArn, proxyEvent } from './lambda-event.ts';
+import { readProxyResult } from './proxy-result.ts';
+import { parseRequestTarget } from './request-target.ts';
+import { Router } from './router.ts';
 
-type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
-type TokenAuthorizer = (event: { type: 'TOKEN'; authorizationToken: string; methodArn: string }) => Promise<APIGatewayAuthorizerResult>;
+type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>;
+type TokenAuthorizer = (event: { type: 'TOKEN'; authorizationToken: string; methodArn: string }) => Promise<unknown>;
 
 /** API Gateway's own limit on a request payload. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+/** The function timeout of a route that declares none (`DEFAULT_TIMEOUT` in lib/constructs/portico-function.ts). */
 const DEFAULT_TIMEOUT_SECONDS = 10;
+const MALFORMED_TARGET = 'The request path or query string is not valid percent-encoding.';
+
+/** What the gateway writes back: a gateway answer or a handler's. */
+interface Reply {
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, string | string[]>>;
+  readonly body: string | Buffer;
+}
 
 export interface LocalGatewayOptions {
   readonly port: number;
@@ -27,12 +41,15 @@ export interface LocalGatewayOptions {
   readonly corsOrigins: readonly string[];
   /** One line per request, like an access log. */
   readonly log?: (line: string) => void;
+  /** Where failures are reported, like a function's log: timeouts, crashes, malformed answers. @default console.error */
+  readonly logError?: (message: string, error?: unknown) => void;
 }
 
 /**
  * The local stand-in for API Gateway: routes from the shared route table, the
  * same TOKEN authorizer, the same handlers, the same problem+json gateway
- * responses, and a REST-API proxy event for each request.
+ * responses, and a REST-API proxy event for each request. No request can stop
+ * it: whatever goes wrong is an answer.
  */
 export class LocalGateway {
   private readonly router: Router;
@@ -62,102 +79,126 @@ export class LocalGateway {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** Never rejects: an unexpected error is a logged 500 problem. */
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = Date.now();
     const requestId = randomUUID();
-    const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
-    let status = 500;
+    const target = req.url ?? '/';
+    const unexpected = gatewayAnswer({ type: 'DEFAULT_5XX' }, { path: target.split('?')[0] ?? '/', requestId });
+    let status = unexpected.statusCode;
     try {
-      const body = await readBody(req);
-      const result = await this.respond(method, url, req, body, requestId);
-      status = result.statusCode;
-      const headers = { ...this.corsHeaders(req), ...result.headers } as Record<string, string>;
-      res.writeHead(result.statusCode, headers).end(result.body);
+      const reply = await this.respond(method, target, req, requestId);
+      status = this.send(req, res, reply, unexpected);
     } catch (error) {
-      console.error('[local-gateway] handler crashed:', error);
-      const result = this.gatewayResponse('DEFAULT_5XX', url.pathname, requestId);
-      res.writeHead(result.statusCode, { ...this.corsHeaders(req), ...result.headers } as Record<string, string>).end(result.body);
+      this.logError(`[local-gateway] ${method} ${target} failed unexpectedly:`, error);
+      status = this.send(req, res, unexpected, unexpected);
     } finally {
-      this.options.log?.(`${method} ${url.pathname}${url.search} ${status} ${Date.now() - started}ms`);
+      this.options.log?.(`${method} ${target} ${status} ${Date.now() - started}ms`);
     }
   }
 
-  private async respond(method: string, url: URL, req: IncomingMessage, body: Buffer, requestId: string): Promise<APIGatewayProxyResult> {
-    if (method === 'OPTIONS') return this.preflight(url.pathname);
-    if (body.length > MAX_PAYLOAD_BYTES) return this.gatewayResponse('REQUEST_TOO_LARGE', url.pathname, requestId);
-    const match = this.router.match(method, url.pathname);
-    if (!match) return this.gatewayResponse('MISSING_AUTHENTICATION_TOKEN', url.pathname, requestId);
-    const { route, pathParameters } = match;
-    if ((route.requiredQuery ?? []).some((name) => !url.searchParams.has(name))) {
-      return this.gatewayResponse('BAD_REQUEST_PARAMETERS', url.pathname, requestId);
-    }
+  private async respond(method: string, rawTarget: string, req: IncomingMessage, requestId: string): Promise<Reply> {
+    const target = parseRequestTarget(rawTarget);
+    if (!target) return gatewayAnswer({ type: 'DEFAULT_4XX', detail: MALFORMED_TARGET }, { path: rawTarget.split('?')[0] ?? '/', requestId });
+    const ids: RequestIds = { path: target.path, requestId };
+    const resolution = this.router.resolve(method, target.path);
+    if (resolution.kind === 'preflight') return preflightAnswer();
 
-    let authorizer: Record<string, unknown> | undefined;
-    if (route.access.kind !== 'public') {
-      const token = req.headers.authorization;
-      // API Gateway answers 401 itself when the identity source header is absent.
-      if (!token) return this.gatewayResponse('UNAUTHORIZED', url.pathname, requestId);
-      try {
-        const authorize = await this.loadAuthorizer();
-        const result = await runAs({ ...eventFunctions.authorizer, capabilities: [] }, () =>
-          authorize({ type: 'TOKEN', authorizationToken: token, methodArn: methodArn(route, url.pathname) }),
-        );
-        if (result.policyDocument.Statement.some((s) => s.Effect === 'Deny')) {
-          return this.gatewayResponse('ACCESS_DENIED', url.pathname, requestId);
-        }
-        authorizer = { ...result.context, principalId: result.principalId };
-      } catch (error) {
-        if ((error as Error).message === 'Unauthorized') return this.gatewayResponse('UNAUTHORIZED', url.pathname, requestId);
-        throw error;
-      }
-    }
+    const body = await readBody(req);
+    if (body.length > MAX_PAYLOAD_BYTES) return gatewayAnswer({ type: 'REQUEST_TOO_LARGE' }, ids);
+    if (resolution.kind === 'not-found') return gatewayAnswer({ type: 'MISSING_AUTHENTICATION_TOKEN' }, ids);
+    if (resolution.kind === 'method-not-allowed') return methodNotAllowedAnswer(method, resolution.allowed, ids);
+    const { route, pathParameters } = resolution;
+
+    // The request validator: each required parameter present and not blank.
+    const missing = (route.requiredQuery ?? []).filter((name) => !target.query.get(name));
+    if (missing.length > 0) return gatewayAnswer({ type: 'BAD_REQUEST_PARAMETERS', detail: missingParametersDetail(missing) }, ids);
+
+    const authorization = await this.authorize(route, req.headers.authorization, target.path);
+    if (!authorization.allowed) return gatewayAnswer(authorization.refusal, ids);
 
     const event = proxyEvent({
       route,
-      path: url.pathname,
+      path: target.path,
       pathParameters,
       headers: req.headers,
-      query: url.searchParams,
+      query: target.query,
       body,
       sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
       requestId,
-      ...(authorizer ? { authorizer } : {}),
+      ...(route.access.kind === 'public' ? {} : { authorizer: authorization.authorizer }),
     });
-    const handler = await this.loadHandler(route.handler);
-    const timeout = route.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+    return this.invoke(route, event, ids);
+  }
+
+  private async authorize(route: RouteDefinition, token: string | undefined, path: string): Promise<AuthorizerOutcome> {
+    if (route.access.kind === 'public') return { allowed: true, authorizer: {} };
+    // API Gateway answers 401 itself when the identity source header is absent.
+    if (!token) return { allowed: false, refusal: { type: 'UNAUTHORIZED' } };
+    const arn = methodArn(route, path);
+    let result: unknown;
+    try {
+      const authorize = await this.loadAuthorizer();
+      result = await runAs({ ...eventFunctions.authorizer, capabilities: [] }, () => authorize({ type: 'TOKEN', authorizationToken: token, methodArn: arn }));
+    } catch (error) {
+      const outcome = authorizerErrorOutcome(error);
+      if (!outcome.allowed && outcome.refusal.type === 'AUTHORIZER_FAILURE') this.logError('[local-gateway] the authorizer failed:', error);
+      return outcome;
+    }
+    const outcome = authorizerOutcome(result, arn);
+    if (!outcome.allowed && outcome.refusal.type === 'AUTHORIZER_CONFIGURATION_ERROR') {
+      this.logError(`[local-gateway] the authorizer returned an invalid result: ${JSON.stringify(result)}`);
+    }
+    return outcome;
+  }
+
+  /**
+   * Invokes the route's function within its timeout. A function that throws, times
+   * out or returns no valid proxy result is a Lambda function error, which API
+   * Gateway answers with INTEGRATION_FAILURE.
+   */
+  private async invoke(route: RouteDefinition, event: APIGatewayProxyEvent, ids: RequestIds): Promise<Reply> {
+    const timeoutSeconds = route.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     const grants = { id: route.id, tables: tablesFor(route), capabilities: route.capabilities ?? [] };
-    return runAs(grants, () => handler(event, lambdaContext(route.id, timeout)));
+    let result: unknown;
+    try {
+      const handler = await this.loadHandler(route.handler);
+      result = await invokeWithin(timeoutSeconds, () => runAs(grants, () => handler(event, lambdaContext(route.id, timeoutSeconds))));
+    } catch (error) {
+      const what = error instanceof FunctionTimedOut ? error.message : 'the function failed';
+      this.logError(`[local-gateway] ${route.id} (${ids.requestId}): ${what}`, error instanceof FunctionTimedOut ? undefined : error);
+      return gatewayAnswer({ type: 'INTEGRATION_FAILURE' }, ids);
+    }
+    const answer = readProxyResult(result);
+    if (answer) return answer;
+    this.logError(`[local-gateway] ${route.id} (${ids.requestId}): malformed Lambda proxy response: ${JSON.stringify(result)}`);
+    return gatewayAnswer({ type: 'INTEGRATION_FAILURE' }, ids);
   }
 
-  private preflight(path: string): APIGatewayProxyResult {
-    const methods = this.router.methodsFor(path);
-    if (methods.length === 0) return { statusCode: 404, body: '' };
-    return {
-      statusCode: 204,
-      headers: {
-        'Access-Control-Allow-Methods': [...methods, 'OPTIONS'].join(','),
-        'Access-Control-Allow-Headers': 'Authorization,Content-Type,Idempotency-Key',
-        'Access-Control-Max-Age': '600',
-      },
-      body: '',
-    };
+  /**
+   * Writes a reply with the CORS origin headers and returns the status sent. A reply
+   * that cannot be written (a header Node refuses) is replaced by `unexpected`, or the
+   * socket is closed when the headers are already out.
+   */
+  private send(req: IncomingMessage, res: ServerResponse, reply: Reply, unexpected: Reply): number {
+    const cors = allowOriginHeaders(this.options.corsOrigins, req.headers.origin);
+    try {
+      res.writeHead(reply.statusCode, { ...cors, ...reply.headers }).end(reply.body);
+      return reply.statusCode;
+    } catch (error) {
+      this.logError('[local-gateway] could not write the answer:', error);
+      if (res.headersSent) {
+        res.destroy();
+        return reply.statusCode;
+      }
+      res.writeHead(unexpected.statusCode, { ...cors, ...unexpected.headers }).end(unexpected.body);
+      return unexpected.statusCode;
+    }
   }
 
-  private corsHeaders(req: IncomingMessage): Record<string, string> {
-    const origin = req.headers.origin;
-    const allowed = this.options.corsOrigins;
-    if (allowed.includes('*')) return { 'Access-Control-Allow-Origin': '*' };
-    return origin && allowed.includes(origin) ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } : {};
-  }
-
-  private gatewayResponse(type: GatewayResponseType, path: string, requestId: string): APIGatewayProxyResult {
-    const { status, title, detail } = GATEWAY_RESPONSES[type];
-    return {
-      statusCode: status,
-      headers: { 'Content-Type': PROBLEM_CONTENT_TYPE },
-      body: JSON.stringify(problem(status, title, detail, { instance: path, request_id: requestId })),
-    };
+  private logError(message: string, error?: unknown): void {
+    (this.options.logError ?? ((m: string, e?: unknown) => (e === undefined ? console.error(m) : console.error(m, e))))(message, error);
   }
 
   private loadHandler(name: string): Promise<ProxyHandler> {
