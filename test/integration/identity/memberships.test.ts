@@ -33,7 +33,6 @@ describe('POST /customers/{customer_id}/users', () => {
       is_default: true,
       added_at: expect.any(String),
       added_by: expect.any(String),
-      invited: true,
     });
     expect(response.text.toLowerCase()).not.toContain('password');
     const user = await cognitoUser(email.toLowerCase());
@@ -50,8 +49,8 @@ describe('POST /customers/{customer_id}/users', () => {
     const a = await addMember(first.customer_id, user.email, 'member');
     const b = await addMember(second.customer_id, user.email, 'admin');
 
-    expect(a).toMatchObject({ user_id: user.userId, invited: false, is_default: true });
-    expect(b).toMatchObject({ user_id: user.userId, invited: false, is_default: false, role: 'admin' });
+    expect(a).toMatchObject({ user_id: user.userId, is_default: true });
+    expect(b).toMatchObject({ user_id: user.userId, is_default: false, role: 'admin' });
     const me = await api('GET', '/me', { token: user.token });
     expect(me.body).toMatchObject({ user_id: user.userId, email: user.email, default_customer_id: first.customer_id, is_platform_admin: false });
     expect(me.body.memberships).toHaveLength(2);
@@ -134,15 +133,18 @@ describe('roles and the last admin', () => {
     expect(demoteNow.body.role).toBe('member');
   });
 
-  it('answers 400 to a bad role and 404 to a user who is not a member', async () => {
+  it('answers 400 to a bad role or a malformed user id, and 404 to a user who is not a member', async () => {
     const { customer, member } = await tenant();
     const token = await adminToken();
 
     const bad = await api('PATCH', `/customers/${customer.customer_id}/users/${member.userId}`, { token, body: { role: 'root' } });
-    const missing = await api('PATCH', `/customers/${customer.customer_id}/users/nobody`, { token, body: { role: 'admin' } });
+    const malformed = await api('PATCH', `/customers/${customer.customer_id}/users/nobody`, { token, body: { role: 'admin' } });
+    const missing = await api('PATCH', `/customers/${customer.customer_id}/users/${randomUUID()}`, { token, body: { role: 'admin' } });
 
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toEqual({ field: 'role', message: 'must be one of: admin, member', accepted: ['admin', 'member'] });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0]).toEqual({ field: 'user_id', message: 'must be a user id (a UUID)' });
     expect(missing.status).toBe(404);
   });
 });
