@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { missingParametersDetail } from '#shared/http/gateway-responses.ts';
 import { eventFunctions } from '#shared/routes/event-functions.ts';
-import { tablesFor } from '#shared/routes/index.ts';
+import { grantsFor } from '#shared/routes/index.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
 import { runAs } from '../permissions.ts';
 import { readBody } from '../read-body.ts';
@@ -140,7 +140,7 @@ export class LocalGateway {
     let result: unknown;
     try {
       const authorize = await this.loadAuthorizer();
-      result = await runAs({ ...eventFunctions.authorizer, capabilities: [] }, () => authorize({ type: 'TOKEN', authorizationToken: token, methodArn: arn }));
+      result = await runAs(eventFunctions.authorizer, () => authorize({ type: 'TOKEN', authorizationToken: token, methodArn: arn }));
     } catch (error) {
       const outcome = authorizerErrorOutcome(error);
       if (!outcome.allowed && outcome.refusal.type === 'AUTHORIZER_FAILURE') this.logError('[local-gateway] the authorizer failed:', error);
@@ -160,7 +160,7 @@ export class LocalGateway {
    */
   private async invoke(route: RouteDefinition, event: APIGatewayProxyEvent, ids: RequestIds): Promise<Reply> {
     const timeoutSeconds = route.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-    const grants = { id: route.id, tables: tablesFor(route), capabilities: route.capabilities ?? [] };
+    const grants = { id: route.id, ...grantsFor(route) };
     let result: unknown;
     try {
       const handler = await this.loadHandler(route.handler);

@@ -1,5 +1,5 @@
 import { isCustomerId } from '../customers/customer-id.ts';
-import { ValidationError } from '../http/errors.ts';
+import { NotFoundError, ValidationError } from '../http/errors.ts';
 
 /**
  * What each path parameter may be, declared once. A value outside its shape
@@ -16,10 +16,15 @@ const SHAPES: Record<string, { readonly test: (value: string) => boolean; readon
 };
 
 /**
- * Refuses path parameters outside their shape. `customer_id` is left to the
- * access guard, which answers a non-member the same 403 whatever the id.
+ * Refuses path parameters outside their shape. A `customer_id` outside it
+ * names no customer (404); on customer-scoped routes the access guard has
+ * already answered a non-member the same 403 whatever the id.
  */
 export function assertPathParameters(params: Readonly<Record<string, string>>): void {
+  const customerId = params.customer_id;
+  if (customerId !== undefined && !isCustomerId(customerId)) {
+    throw new NotFoundError(`Customer ${customerId.toWellFormed().slice(0, 64)} does not exist.`);
+  }
   const errors = Object.entries(params)
     .filter(([name]) => name !== 'customer_id')
     .filter(([name, value]) => SHAPES[name] && !SHAPES[name].test(value))

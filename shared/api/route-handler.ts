@@ -9,6 +9,7 @@ import { ENV } from '../config/env-vars.ts';
 import { optionalEnv } from '../config/runtime.ts';
 import type { CustomerItem } from '../customers/customer.ts';
 import { bodyLimit } from '../http/body-limit.ts';
+import { CORS_EXPOSE_HEADERS } from '../http/cors.ts';
 import { problemErrorHandler } from '../http/error-handler.ts';
 import type { HttpResult } from '../http/responses.ts';
 import type { Membership } from '../memberships/membership.ts';
@@ -83,7 +84,7 @@ export function routeHandler<Id extends RouteId, B extends BodySpec | undefined 
   const chain = middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(httpHeaderNormalizer())
-    .use(httpCors({ origins: corsOrigins, exposeHeaders: 'Location' }))
+    .use(httpCors({ origins: corsOrigins, exposeHeaders: CORS_EXPOSE_HEADERS.join(',') }))
     .use(problemErrorHandler());
   if (options.body) chain.use(bodyLimit(options.maxBodyBytes)).use(httpJsonBodyParser());
 

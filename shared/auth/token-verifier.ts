@@ -43,6 +43,8 @@ const verifier = JwtVerifier.create(
       if (payload.token_use === 'id') {
         if (payload.aud !== clientId) throw new TokenRefused(WRONG_CLIENT);
       } else if (payload.token_use === 'access') {
+        // A Cognito access token always names its client; one without is not Cognito's.
+        if (typeof payload.client_id !== 'string') throw new TokenRefused('The token is not valid.');
         if (payload.client_id !== clientId) throw new TokenRefused(WRONG_CLIENT);
       } else {
         throw new TokenRefused(WRONG_KIND);

@@ -21,7 +21,7 @@ function templateRoutes(template: CfnTemplate): string[] {
   };
   return resourcesOfType(template, 'AWS::ApiGateway::Method')
     .map(([, method]) => `${String(method.Properties?.['HttpMethod'])} ${pathOf(method.Properties?.['ResourceId']) || '/'}`)
-    .filter((route) => !route.startsWith('OPTIONS '))
+    .filter((route) => !route.startsWith('OPTIONS ') && !route.startsWith('ANY '))
     .sort();
 }
 

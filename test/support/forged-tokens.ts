@@ -85,8 +85,7 @@ export const BAD_TOKEN_KINDS = [
   'foreign-issuer',
   'foreign-client',
   'token-use-access',
-  'access-token-claims',
-  'real-access-token',
+  'token-use-refresh',
 ] as const;
 
 export type BadTokenKind = (typeof BAD_TOKEN_KINDS)[number];
@@ -104,6 +103,8 @@ export interface ForgedTokens {
    */
   readonly control: string;
   readonly bad: Readonly<Record<BadTokenKind, string>>;
+  /** Access tokens, which the API accepts as well: the real one, and one forged from the ID token's claims in an access token's shape. */
+  readonly access: { readonly real: string; readonly forged: string };
 }
 
 /**
@@ -128,10 +129,11 @@ export function forgeTokens(real: RealTokens, nowMs = Date.now()): ForgedTokens 
     // Another pool on the same emulator: cognito-local signs it with the same key.
     'foreign-issuer': signRs256(header, { ...base, iss: `${iss.slice(0, iss.lastIndexOf('/'))}/us-east-1_Foreign${randomUUID().slice(0, 4)}` }),
     'foreign-client': signRs256(header, { ...base, aud: `foreign${randomUUID().replaceAll('-', '').slice(0, 19)}` }),
+    // An access token must name its client in client_id; this one only has an ID token's aud.
     'token-use-access': signRs256(header, { ...base, token_use: 'access' }),
-    // The shape of a Cognito access token: client_id instead of aud.
-    'access-token-claims': signRs256(header, { ...withoutAudience, token_use: 'access', client_id: clientId }),
-    'real-access-token': real.accessToken,
+    'token-use-refresh': signRs256(header, { ...base, token_use: 'refresh' }),
   };
-  return { control: signRs256(header, base), bad };
+  // The shape of a Cognito access token: client_id instead of aud.
+  const forgedAccess = signRs256(header, { ...withoutAudience, token_use: 'access', client_id: clientId });
+  return { control: signRs256(header, base), bad, access: { real: real.accessToken, forged: forgedAccess } };
 }

@@ -34,8 +34,14 @@ const badFields: [field: string, value: unknown, message: RegExp][] = [
   ['address', 'a'.repeat(501), /at most 500/],
   ['logo_url', 'http://acme.example/logo.png', /https URL/],
   ['logo_url', 'not a url', /https URL/],
-  ['settings', 'flat', /expected record|expected object/],
+  ['settings', 'flat', /must be a JSON object/],
   ['settings', { big: 'x'.repeat(9000) }, /8192/],
+  ['settings', { huge: 1e300 }, /must be a number between/],
+  ['settings', { unsafe: 2 ** 60 }, /must be a number between/],
+  ['settings', { '': 1 }, /must not have an empty key/],
+  ['settings', JSON.parse('{"__proto__": {"admin": true}}'), /must not have the key '__proto__'/],
+  ['settings', JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`), /must nest at most 8 levels/],
+  ['customer_name', 'Acme \ud800 Genomics', /valid Unicode text/],
   ['plan', 'platinum', /must be one of: free, premium, enterprise/],
   ['max_monthly_runs', 0, /at least 1/],
 ];
@@ -68,7 +74,7 @@ describe('POST /customers refuses bad input with problem+json and writes nothing
     const response = await expectNothingWritten(() => api('POST', '/customers', { token, body: customerBody({ [field]: value }) }));
 
     expectProblem(response, 400);
-    const error = response.body.errors.find((e: { field: string }) => e.field === field);
+    const error = response.body.errors.find((e: { field: string }) => e.field === field || e.field.startsWith(`${field}.`));
     expect(error?.message).toMatch(message);
     },
   );
@@ -170,10 +176,12 @@ describe('POST /customers refuses bad input with problem+json and writes nothing
 });
 
 describe('routes the gateway does not serve', () => {
-  it('answers 404 problem+json for an unknown path or method', async () => {
+  it('answers 404 problem+json for an unknown path, and 405 with Allow for a method a known path does not serve', async () => {
     const token = await adminToken();
 
     expectProblem(await api('GET', '/nothing-here', { token }), 404);
-    expectProblem(await api('PUT', '/customers', { token, body: {} }), 404);
+    const wrongMethod = await api('PUT', '/customers', { token, body: {} });
+    expectProblem(wrongMethod, 405);
+    expect(wrongMethod.headers.get('allow')?.split(',').map((m) => m.trim()).sort()).toEqual(expect.arrayContaining(['GET', 'POST']));
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { GATEWAY_RESPONSES } from '#shared/http/gateway-responses.ts';
+import { PROBLEM_CONTENT_TYPE } from '#shared/http/problem.ts';
 import { pathParameters, routeTable, type AccessRule, type RouteDefinition } from '#shared/routes/index.ts';
 import { tableList } from '#shared/tables/definitions.ts';
 import { adminToken, api, localStack, type ApiResponse } from '../../support/local-stack.ts';
@@ -11,7 +12,7 @@ import { adminToken, api, localStack, type ApiResponse } from '../../support/loc
  * covers routes added later without being edited.
  */
 
-export const PROBLEM_JSON = 'application/problem+json';
+export const PROBLEM_JSON = PROBLEM_CONTENT_TYPE;
 /** The 403 of the access guard, for a customer the caller does not belong to (or that does not exist). */
 export const TENANT_DENIED = 'You do not have access to this customer.';
 export const PLATFORM_ADMIN_REQUIRED = 'This action requires a platform administrator.';

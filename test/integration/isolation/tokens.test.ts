@@ -6,8 +6,9 @@ import { bearer, nonexistentCustomerId, refusal, routeRequest, routesWhere, send
 /**
  * Generated from the route table: every route that needs a token, with no
  * token and with every kind of bad token, answers 401 problem+json before any
- * handler runs. A control token (the same claims, correctly signed) must get
- * past the authorizer on every route, so each 401 is due to the token alone.
+ * handler runs, saying why without saying more. A control token (the same
+ * claims, correctly signed) and access tokens must get past the authorizer on
+ * every route, so each 401 is due to the token alone.
  */
 const protectedRoutes = routesWhere((access) => access.kind !== 'public');
 
@@ -32,7 +33,20 @@ function badAuthorizations(): [string, string | undefined][] {
   ];
 }
 
-const unauthorized = expectedRefusal(401, UNAUTHORIZED.title, UNAUTHORIZED.detail);
+/** What the 401 says for each: why the token was refused, and nothing more. */
+const REASONS: Record<string, string> = {
+  'no token': UNAUTHORIZED.detail,
+  'empty bearer': UNAUTHORIZED.detail,
+  'not a JWT': UNAUTHORIZED.detail,
+  expired: 'The token has expired; sign in again.',
+  'wrong-signature': 'The token is not valid.',
+  'alg-none': 'The token is not valid.',
+  'hs256-public-key': 'The token is not valid.',
+  'foreign-issuer': 'The token was not issued by this user pool.',
+  'foreign-client': 'The token was issued to another app client.',
+  'token-use-access': 'The token is not valid.',
+  'token-use-refresh': 'An ID or access token of this user pool is required.',
+};
 
 describe('the forged tokens', () => {
   it('differ from the control in the one property under test', () => {
@@ -60,8 +74,9 @@ describe('the forged tokens', () => {
     expect(differences(tokens.bad['foreign-issuer'])).toEqual({ alg: 'RS256', kid: 'CognitoLocal', claims: ['iss'] });
     expect(differences(tokens.bad['foreign-client'])).toEqual({ alg: 'RS256', kid: 'CognitoLocal', claims: ['aud'] });
     expect(differences(tokens.bad['token-use-access'])).toEqual({ alg: 'RS256', kid: 'CognitoLocal', claims: ['token_use'] });
-    expect(differences(tokens.bad['access-token-claims'])).toEqual({ alg: 'RS256', kid: 'CognitoLocal', claims: ['aud', 'client_id', 'token_use'] });
-    expect(decodeJwt(tokens.bad['real-access-token']).payload).toMatchObject({ sub: user.userId, token_use: 'access', client_id: localStack().cognito.client_id });
+    expect(differences(tokens.bad['token-use-refresh'])).toEqual({ alg: 'RS256', kid: 'CognitoLocal', claims: ['token_use'] });
+    expect(differences(tokens.access.forged)).toEqual({ alg: 'RS256', kid: 'CognitoLocal', claims: ['aud', 'client_id', 'token_use'] });
+    expect(decodeJwt(tokens.access.real).payload).toMatchObject({ sub: user.userId, token_use: 'access', client_id: localStack().cognito.client_id });
   });
 });
 
@@ -71,19 +86,21 @@ describe.each(protectedRoutes)('%s', (_label, route) => {
     request = routeRequest(route, ids);
   });
 
-  it('answers 401 problem+json without a token and to every bad token', async () => {
+  it('answers 401 problem+json without a token and to every bad token, saying why', async () => {
     const cases = badAuthorizations();
 
     const responses = await Promise.all(cases.map(([, authorization]) => send(request, authorization)));
 
     const actual = Object.fromEntries(cases.map(([name], i) => [name, refusal(responses[i] as (typeof responses)[number])]));
-    expect(actual).toEqual(Object.fromEntries(cases.map(([name]) => [name, unauthorized])));
+    expect(actual).toEqual(Object.fromEntries(cases.map(([name]) => [name, expectedRefusal(401, UNAUTHORIZED.title, REASONS[name] as string)])));
   });
 
-  it('lets the correctly signed control token past the authorizer', async () => {
-    const response = await send(request, bearer(tokens.control));
+  it('lets the correctly signed control token and access tokens past the authorizer', async () => {
+    const responses = await Promise.all([tokens.control, tokens.access.real, tokens.access.forged].map((token) => send(request, bearer(token))));
 
-    expect(response.status).not.toBe(401);
-    expect(response.status).toBeLessThan(500);
+    for (const response of responses) {
+      expect(response.status).not.toBe(401);
+      expect(response.status).toBeLessThan(500);
+    }
   });
 });
