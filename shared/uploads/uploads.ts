@@ -109,10 +109,11 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
   const base = { ...toUploadView(record), expires_at: record.url_expires_at };
   if (!plan.multipart) {
     const command = new PutObjectCommand({ ...object, ContentLength: input.size_bytes, ...(checksum ? { ChecksumSHA256: checksum } : {}) });
-    // Signed as headers, so the client must send exactly this length, type and checksum.
+    // Signed as headers, so the client must send exactly this length, type and checksum (and
+    // only those it was given: a signed header the client cannot know would fail every upload).
     const url = await getSignedUrl(s3, command, {
       expiresIn: URL_EXPIRY_SECONDS,
-      signableHeaders: new Set(['content-length', 'content-type']),
+      signableHeaders: new Set(['content-length', ...(input.content_type ? ['content-type'] : [])]),
       unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
     });
     return {

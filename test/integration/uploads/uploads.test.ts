@@ -42,7 +42,8 @@ describe('POST /customers/{customer_id}/uploads', () => {
 
     expect(ticket.status).toBe(201);
     expect(ticket.body).toMatchObject({ multipart: false, method: 'PUT', bucket: customer.s3_bucket, filename: 'NA12878_R1.fastq.gz', state: 'PENDING' });
-    expect(ticket.body.key).toMatch(/^uploads\/\d{4}\/\d{2}\/\d{2}\/[0-9a-f]{16}\/NA12878_R1\.fastq\.gz$/);
+    expect(ticket.body.key).toMatch(/^uploads\/\d{4}\/\d{2}\/\d{2}\/up-[0-9a-f]{24}\/NA12878_R1\.fastq\.gz$/);
+    expect(ticket.body.key).toContain(ticket.body.upload_id);
     const expiresIn = Date.parse(ticket.body.expires_at) - Date.now();
     expect(expiresIn).toBeGreaterThan(14 * 60 * 1000);
     expect(expiresIn).toBeLessThanOrEqual(15 * 60 * 1000);
@@ -103,7 +104,7 @@ describe('POST /customers/{customer_id}/uploads', () => {
       token: member.token,
       body: { parts: [{ part_number: 1, etag: 'e' }] },
     });
-    const unknown = await api('POST', `/customers/${customer.customer_id}/uploads/up-000/abort`, { token: member.token });
+    const unknown = await api('POST', `/customers/${customer.customer_id}/uploads/up-${'0'.repeat(24)}/abort`, { token: member.token });
 
     expect(complete.status).toBe(409);
     expect(unknown.status).toBe(404);
