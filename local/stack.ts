@@ -1,26 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { StackStatusEvent } from '#shared/customers/stack-events.ts';
 import type { S3ObjectEvent } from '#shared/usage/s3-object-events.ts';
-import { PLATFORM_ADMIN_GROUP } from '#shared/http/caller.ts';
+import { PLATFORM_ADMIN_GROUP } from '#shared/identity/groups.ts';
 import { eventFunctions, type EventFunctionDefinition } from '#shared/routes/event-functions.ts';
 import { assertRouteTable, routeTable } from '#shared/routes/index.ts';
 import { tableList, type TableDefinition } from '#shared/tables/definitions.ts';
+import { ChildProcesses, describeExit, type ChildExit } from './emulators/child-processes.ts';
 import { ensureUser, ensureUserPool, startCognito } from './emulators/cognito.ts';
 import { cognitoProxy } from './emulators/cognito-proxy.ts';
 import { forwardS3Events } from './emulators/s3-events.ts';
 import { s3Proxy } from './emulators/s3-proxy.ts';
 import { createTables, startDynamoDb } from './emulators/dynamodb.ts';
-import { S3RVER_CREDENTIALS, startS3 } from './emulators/s3.ts';
+import { makePrivateDir, writePrivateFile } from './emulators/private-files.ts';
+import { S3RVER_CREDENTIALS, startS3, type S3Emulator } from './emulators/s3.ts';
 import { handlerEnvironment } from './handler-environment.ts';
 import { LocalGateway } from './gateway/server.ts';
 import { lambdaContext, LOCAL_ACCOUNT_ID } from './gateway/lambda-event.ts';
 import { installPermissionChecks, runAs } from './permissions.ts';
-import { freePort } from './ports.ts';
+import { choosePorts, freePort, isPortFree, rememberPorts } from './ports.ts';
 import { LocalCloudFormation } from './provisioner/local-cloudformation.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,6 +43,8 @@ export interface LocalStackInfo {
   readonly bucket_prefix: string;
   /** `METHOD /path` of every route the local gateway serves. */
   readonly routes: readonly string[];
+  /** Where the messages Cognito sends users (invitations, codes) land, one file each. */
+  readonly mail_dir: string;
 }
 
 export interface LocalStackOptions {
@@ -55,6 +59,27 @@ export interface LocalStackOptions {
   /** Delay of local stack operations. @default 50 */
   readonly stackOperationDelayMs?: number;
   readonly log?: (line: string) => void;
+  /** Things the person starting the stack should know (a remembered port was taken). @default console.warn */
+  readonly notice?: (line: string) => void;
+}
+
+/** Another running stack keeps its state in the same folder; nothing was started. */
+export class StateDirInUseError extends Error {
+  constructor(
+    readonly stateDir: string,
+    readonly pid: number,
+  ) {
+    super(`another local stack (pid ${pid}) is running with its state in ${stateDir}`);
+    this.name = 'StateDirInUseError';
+  }
+}
+
+/** The API port asked for is taken; nothing was started. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use`);
+    this.name = 'PortInUseError';
+  }
 }
 
 export interface RunningLocalStack {
@@ -62,42 +87,56 @@ export interface RunningLocalStack {
   /** Path of the stack.json written for this run. */
   readonly stackFile: string;
   readonly gateway: LocalGateway;
+  /** Settles if an emulator process exits while the stack runs; the stack cannot serve without it. */
+  readonly crashed: Promise<ChildExit>;
   stop(): Promise<void>;
 }
+
+/**
+ * Ports kept in `<state dir>/ports.json` and reused on the next start, so
+ * endpoints stay put across restarts: tokens name the Cognito front in their
+ * issuer and stay valid only if it keeps its address.
+ */
+const LOCK_FILE = 'stack.lock';
+const EMULATOR_PORTS = ['cognito_front', 'cognito', 'dynamodb', 's3_front', 's3', 'cloudformation'] as const;
+type EmulatorPorts = Readonly<Record<(typeof EMULATOR_PORTS)[number], number>>;
+
 
 export const physicalTableName = (table: TableDefinition) => `portico-local-${table.name}`;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<RunningLocalStack> {
   assertRouteTable(routeTable);
-  const stateDir = options.ephemeral ? mkdtempSync(join(tmpdir(), 'portico-')) : resolve(options.stateDir ?? '.local');
-  if (options.fresh && existsSync(stateDir)) rmSync(stateDir, { recursive: true, force: true });
-  mkdirSync(stateDir, { recursive: true });
-  const log = options.log ?? (() => undefined);
+  const stateDir = prepareStateDir(options);
+  const unlock = lockStateDir(stateDir);
+  try {
+    return await startInStateDir(stateDir, options, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
 
-  const [dynamoPort, cognitoPort, cognitoProxyPort, s3Port, s3ProxyPort, cfnPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
+async function startInStateDir(stateDir: string, options: LocalStackOptions, unlock: () => void): Promise<RunningLocalStack> {
+  const log = options.log ?? (() => undefined);
+  const notice = options.notice ?? ((line: string) => console.warn(line));
+
+  const apiPort = await chooseApiPort(options.apiPort ?? 3000);
+  const ports = await chooseEmulatorPorts(stateDir, notice);
+  const { cognito_front: cognitoProxyPort, cognito: cognitoPort, s3_front: s3ProxyPort, s3: s3Port, cloudformation: cfnPort } = ports;
+  const mailDir = join(stateDir, 'mail');
   const cognitoFront = cognitoProxy(cognitoProxyPort, cognitoPort);
   const s3Front = s3Proxy(s3ProxyPort, s3Port);
-  const apiPort = options.apiPort === 0 ? await freePort() : (options.apiPort ?? 3000);
-  const [dynamo, cognito, s3] = await Promise.all([
-    startDynamoDb(dynamoPort, options.ephemeral ? undefined : join(stateDir, 'dynamodb')),
-    startCognito(cognitoPort, join(stateDir, 'cognito'), cognitoFront.endpoint),
-    startS3(s3Port, join(stateDir, 's3')),
-  ]);
-  await Promise.all([cognitoFront.start(), s3Front.start()]);
-  const children = [dynamo.process, cognito.process];
+  const children = new ChildProcesses();
+  const { dynamo, s3 } = await startEmulators(ports, { stateDir, mailDir, ephemeral: options.ephemeral === true, cognitoFront: cognitoFront.endpoint }, children);
+  const crashed = new Promise<ChildExit>((resolve) => children.onUnexpectedExit(resolve));
   const stopEmulators = async () => {
-    for (const child of children) child.kill('SIGTERM');
+    await children.stopAll();
     await Promise.all([s3.stop().catch(() => undefined), cognitoFront.stop(), s3Front.stop()]);
+    unlock();
   };
 
   try {
+    await Promise.all([cognitoFront.start(), s3Front.start()]);
     await createTables(dynamo.endpoint, tableList, physicalTableName);
     const pool = await ensureUserPool(cognitoFront.endpoint);
     const admin = adminCredentials(stateDir);
@@ -136,14 +175,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const gateway = new LocalGateway({ port: apiPort, routes: routeTable, functionsDir: join(ROOT, 'functions'), corsOrigins, log });
     await gateway.start();
 
-    const info: LocalStackInfo = { api_url: gateway.url, ...endpoints, admin, routes: gateway.servedRoutes() };
+    const info: LocalStackInfo = { api_url: gateway.url, ...endpoints, admin, routes: gateway.servedRoutes(), mail_dir: mailDir };
     const stackFile = join(stateDir, 'stack.json');
-    writeFileSync(stackFile, `${JSON.stringify(info, null, 2)}\n`);
+    // It holds the admin's password.
+    writePrivateFile(stackFile, `${JSON.stringify(info, null, 2)}\n`);
+    rememberPorts(join(stateDir, 'ports.json'), ports);
 
     return {
       info,
       stackFile,
       gateway,
+      crashed,
       stop: async () => {
         await gateway.stop();
         await cloudFormation.stop();
@@ -153,9 +195,106 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     };
   } catch (error) {
     await stopEmulators();
-    throw error;
+    const exit = children.unexpectedExit;
+    throw exit ? new Error(`${exit.name} stopped during start-up (${describeExit(exit)})${exit.output ? `:\n${exit.output}` : ''}`, { cause: error }) : error;
   }
 }
+
+/** The state folder, owner-only: it holds the admin's password, user passwords and mail. */
+function prepareStateDir(options: LocalStackOptions): string {
+  const stateDir = options.ephemeral ? mkdtempSync(join(tmpdir(), 'portico-')) : resolve(options.stateDir ?? '.local');
+  if (options.fresh && existsSync(stateDir)) {
+    const holder = lockHolder(stateDir);
+    if (holder !== undefined) throw new StateDirInUseError(stateDir, holder);
+    rmSync(stateDir, { recursive: true, force: true });
+  }
+  makePrivateDir(stateDir);
+  return stateDir;
+}
+
+/**
+ * One running stack per state folder: two DynamoDB Locals on one database
+ * file, or two Cognitos on one user store, would corrupt them. A lock left
+ * by a stack that died is taken over. Returns the release.
+ */
+function lockStateDir(stateDir: string): () => void {
+  const lock = join(stateDir, LOCK_FILE);
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = lockHolder(stateDir);
+    if (holder !== undefined) throw new StateDirInUseError(stateDir, holder);
+    writeFileSync(lock, String(process.pid));
+  }
+  return () => rmSync(lock, { force: true });
+}
+
+/** The live process, other than this one, that holds the folder's lock. */
+function lockHolder(stateDir: string): number | undefined {
+  let holder: number;
+  try {
+    holder = Number(readFileSync(join(stateDir, LOCK_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  return Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder) ? holder : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Checked before anything starts, so a taken port costs nothing to clean up. */
+async function chooseApiPort(asked: number): Promise<number> {
+  if (asked === 0) return freePort();
+  if (!(await isPortFree(asked))) throw new PortInUseError(asked);
+  return asked;
+}
+
+async function chooseEmulatorPorts(stateDir: string, notice: (line: string) => void): Promise<EmulatorPorts> {
+  const { ports, moved } = await choosePorts(join(stateDir, 'ports.json'), EMULATOR_PORTS);
+  for (const { name, remembered, chosen } of moved) {
+    notice(`Port ${remembered} (${name}, remembered in ${join(stateDir, 'ports.json')}) is taken: using ${chosen} instead.`);
+  }
+  if (moved.some((m) => m.name === 'cognito_front')) {
+    notice('The Cognito endpoint moved, so tokens issued before this start are no longer accepted: sign in again.');
+  }
+  return ports;
+}
+
+/**
+ * Starts the emulators side by side. If one fails, the others are stopped
+ * (and their processes gone) before this rejects; once started, each child
+ * process is watched by `children`.
+ */
+async function startEmulators(
+  ports: EmulatorPorts,
+  where: { stateDir: string; mailDir: string; ephemeral: boolean; cognitoFront: string },
+  children: ChildProcesses,
+): Promise<{ dynamo: { endpoint: string }; s3: S3Emulator }> {
+  const [dynamo, cognito, s3] = await Promise.allSettled([
+    startDynamoDb(ports.dynamodb, where.ephemeral ? undefined : join(where.stateDir, 'dynamodb')),
+    startCognito({ port: ports.cognito, dataDir: join(where.stateDir, 'cognito'), issuerDomain: where.cognitoFront, mailDir: where.mailDir }),
+    startS3(ports.s3, join(where.stateDir, 's3')),
+  ]);
+  if (dynamo.status === 'fulfilled') children.add('DynamoDB Local (java)', dynamo.value.process);
+  if (cognito.status === 'fulfilled') children.add('cognito-local', cognito.value.process);
+  if (dynamo.status === 'fulfilled' && cognito.status === 'fulfilled' && s3.status === 'fulfilled') {
+    return { dynamo: dynamo.value, s3: s3.value };
+  }
+  await children.stopAll();
+  if (s3.status === 'fulfilled') await s3.value.stop().catch(() => undefined);
+  const failure = [dynamo, cognito, s3].find((result) => result.status === 'rejected');
+  throw failure?.reason;
+}
+
 
 /**
  * Loads an event-driven function the way EventBridge would run it: with its
@@ -193,8 +332,25 @@ async function enforceDeclaredPermissions(): Promise<void> {
 /** The seeded admin keeps its password across runs; a fresh state gets a new random one. */
 function adminCredentials(stateDir: string): { email: string; password: string } {
   const file = join(stateDir, 'admin.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { email: string; password: string };
+  if (existsSync(file)) {
+    const saved = readAdminFile(file);
+    // Written by older versions with the default mode; the password is a secret.
+    writePrivateFile(file, JSON.stringify(saved));
+    return saved;
+  }
   const admin = { email: ADMIN_EMAIL, password: `Pt-${randomBytes(9).toString('base64url')}-9a!` };
-  writeFileSync(file, JSON.stringify(admin), { mode: 0o600 });
+  writePrivateFile(file, JSON.stringify(admin));
   return admin;
+}
+
+function readAdminFile(file: string): { email: string; password: string } {
+  try {
+    const saved: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (saved && typeof saved === 'object' && 'email' in saved && 'password' in saved && typeof saved.email === 'string' && typeof saved.password === 'string') {
+      return { email: saved.email, password: saved.password };
+    }
+    throw new Error('it has no "email" and "password"');
+  } catch (error) {
+    throw new Error(`${file} is damaged (${(error as Error).message}): delete it, and a new admin password is made on the next start`, { cause: error });
+  }
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -15,10 +15,9 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { PLATFORM_ADMIN_GROUP, PLATFORM_SERVICE_GROUP } from '#shared/http/caller.ts';
-import { waitFor } from '../ports.ts';
+import { PLATFORM_ADMIN_GROUP, PLATFORM_SERVICE_GROUP } from '#shared/identity/groups.ts';
+import { StopWaiting, waitFor } from '../ports.ts';
 
-const require = createRequire(import.meta.url);
 const POOL_NAME = 'portico-local';
 const CLIENT_NAME = 'portico-local-web';
 
@@ -33,26 +32,58 @@ export interface LocalUserPool {
   readonly issuer: string;
 }
 
+export interface CognitoOptions {
+  readonly port: number;
+  /** Where cognito-local keeps its state (its working directory). */
+  readonly dataDir: string;
+  /**
+   * The address clients use (the proxy in front of it), so the tokens it
+   * signs name the issuer clients verify against.
+   */
+  readonly issuerDomain: string;
+  /** Where the messages Cognito sends to users are delivered, one file each. */
+  readonly mailDir: string;
+}
+
+const LAUNCHER = fileURLToPath(new URL('./cognito-launcher.ts', import.meta.url));
+
 /**
- * Starts cognito-local as a child process whose state lives in `dataDir`.
- * `issuerDomain` is the address clients use (the proxy in front of it), so
- * the tokens it signs name the issuer clients verify against.
+ * Starts cognito-local, through our launcher (cognito-launcher.ts), as a
+ * child process. If it does not become ready, it is stopped before this
+ * rejects, with what it wrote to stderr.
  */
-export async function startCognito(port: number, dataDir: string, issuerDomain: string): Promise<CognitoEmulator> {
-  mkdirSync(join(dataDir, '.cognito'), { recursive: true });
-  writeFileSync(join(dataDir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: issuerDomain } }));
-  const entry = require.resolve('cognito-local/lib/bin/start.js');
-  const child = spawn(process.execPath, [entry], {
-    cwd: dataDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: 'ignore',
+export async function startCognito(options: CognitoOptions): Promise<CognitoEmulator> {
+  mkdirSync(join(options.dataDir, '.cognito'), { recursive: true });
+  writeFileSync(join(options.dataDir, '.cognito', 'config.json'), JSON.stringify({ TokenConfig: { IssuerDomain: options.issuerDomain } }));
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), LAUNCHER, options.dataDir], {
+    cwd: options.dataDir,
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      PORTICO_MAIL_DIR: options.mailDir,
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    },
+    // stdin stays open: the launcher exits when it closes, that is when this process ends.
+    stdio: ['pipe', 'ignore', 'pipe'],
   });
-  const endpoint = `http://127.0.0.1:${port}`;
-  await waitFor('cognito-local', async () => {
-    if (child.exitCode !== null) throw new Error(`cognito-local exited with ${child.exitCode}`);
-    const response = await fetch(`${endpoint}/health`);
-    if (!response.ok) throw new Error(`health ${response.status}`);
-  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitFor('cognito-local', async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new StopWaiting(`cognito-local exited with ${child.signalCode ?? child.exitCode}`);
+      const response = await fetch(`${endpoint}/health`);
+      if (!response.ok) throw new Error(`health ${response.status}`);
+    });
+  } catch (error) {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    throw new Error(`${(error as Error).message}${stderr.trim() ? `\n${stderr.trim()}` : ''}`, { cause: error });
+  }
   return { endpoint, process: child };
 }
 
@@ -90,6 +121,9 @@ export async function ensureUserPool(endpoint: string): Promise<LocalUserPool> {
         UserPoolId: userPoolId,
         ClientName: CLIENT_NAME,
         ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        // As the platform stack's client: an unknown user and a wrong password get the same answer.
+        PreventUserExistenceErrors: 'ENABLED',
+        EnableTokenRevocation: true,
         IdTokenValidity: 1,
         AccessTokenValidity: 1,
         RefreshTokenValidity: 30,
