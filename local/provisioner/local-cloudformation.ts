@@ -2,27 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { StackStatusEvent } from '#shared/customers/stack-events.ts';
-import {
-  customerBucketName,
-  CUSTOMER_STACK_PREFIX,
-  TEMPLATE_OUTPUTS,
-  TEMPLATE_PARAMETERS,
-} from '#shared/customers/template-contract.ts';
-import { errorXml, memberList, parseForm, resultXml, type QueryParams, type XmlValue } from './query-protocol.ts';
+import { customerBucketName, CUSTOMER_STACK_PREFIX, TEMPLATE_OUTPUTS, TEMPLATE_PARAMETERS } from '#shared/customers/template-contract.ts';
 import { readBody } from '../read-body.ts';
+import { BUCKET_LOGICAL_ID, BUCKET_POLICY_LOGICAL_ID, bucketExists, createCustomerBucket, deleteCustomerBucket } from './customer-bucket.ts';
+import { EventDelivery, type DeliveryPolicy } from './event-delivery.ts';
+import { Faults } from './faults.ts';
+import { errorXml, memberList, parseForm, resultXml, type QueryParams, type XmlValue } from './query-protocol.ts';
 
 /**
  * The local provisioner: answers the CloudFormation calls Portico makes
  * (CreateStack, UpdateStack, DeleteStack, DescribeStacks) the way
- * CloudFormation does for the customer template — it creates the customer's
- * bucket in s3rver (with the template's CORS rules) — and sends the same
- * 'CloudFormation Stack Status Change' events to the same status handler.
+ * CloudFormation documents them for the customer template. It creates the
+ * customer's bucket in s3rver (with the template's CORS rule), rolls a failed
+ * create back (OnFailure ROLLBACK by default; the bucket, DeletionPolicy
+ * Retain, is deleted by the rollback only with RetainExceptOnCreate), and
+ * sends the stack-level 'CloudFormation Stack Status Change' events to the
+ * status handler, retried as an EventBridge target is.
  *
  * Test hooks, local only: `GET /__local/requests` lists every call received
- * (tests assert the exact request), `POST /__local/faults` makes the next
- * create or delete of a matching stack fail with a reason.
+ * (tests assert the exact request), `GET /__local/stacks/<name>` reads a
+ * stack's status without being one of them, `POST /__local/faults` adds a
+ * failure (see faults.ts).
  */
 export interface LocalCloudFormationOptions {
   readonly port: number;
@@ -32,11 +34,14 @@ export interface LocalCloudFormationOptions {
   readonly accountId: string;
   readonly region: string;
   readonly dataDir?: string;
-  /** Delivers a status event; the local stack passes it to the stack-status handler. */
+  /** The status handler; the provisioner delivers each event to it as EventBridge would. */
   readonly onEvent: (event: StackStatusEvent) => Promise<unknown>;
-  /** Delay before a stack operation completes, as CloudFormation takes a while. */
+  /** Time between the steps of a stack operation, as CloudFormation takes a while. @default 50 */
   readonly operationDelayMs?: number;
+  readonly deliveryPolicy?: DeliveryPolicy;
 }
+
+type OnFailure = 'DO_NOTHING' | 'ROLLBACK' | 'DELETE';
 
 interface LocalStackRecord {
   stackName: string;
@@ -50,13 +55,10 @@ interface LocalStackRecord {
   roleArn?: string;
   createdAt: string;
   outputs: Record<string, string>;
-}
-
-interface Fault {
-  /** Matches every stack whose name starts with this (a whole name matches itself). */
-  readonly stack_name_prefix: string;
-  readonly operation: 'create' | 'delete';
-  readonly reason: string;
+  onFailure?: OnFailure;
+  retainExceptOnCreate?: boolean;
+  /** The bucket was created by this stack and still belongs to it. */
+  ownsBucket?: boolean;
 }
 
 class CloudFormationError extends Error {
@@ -66,16 +68,25 @@ class CloudFormationError extends Error {
 }
 
 const REQUIRED_PARAMETERS = Object.values(TEMPLATE_PARAMETERS);
+const ON_FAILURE: readonly OnFailure[] = ['DO_NOTHING', 'ROLLBACK', 'DELETE'];
+/** The stacks UpdateStack accepts: anything else is failed, rolled back or busy. */
+const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE']);
 
 export class LocalCloudFormation {
   private readonly stacks = new Map<string, LocalStackRecord>();
   private readonly requests: { action: string; params: QueryParams; at: string }[] = [];
-  private faults: Fault[] = [];
+  private readonly faults = new Faults();
   private readonly pending = new Set<Promise<void>>();
+  private readonly delivery: EventDelivery<StackStatusEvent>;
   private server?: Server;
 
   constructor(private readonly options: LocalCloudFormationOptions) {
     for (const stack of this.load()) this.stacks.set(stack.stackName, stack);
+    this.delivery = new EventDelivery(options.onEvent, {
+      name: 'the stack-status function',
+      ...(options.deliveryPolicy ? { policy: options.deliveryPolicy } : {}),
+      describe: (event) => `${event.detail['status-details'].status} of ${event.detail['stack-id']}`,
+    });
   }
 
   get endpoint(): string {
@@ -87,9 +98,10 @@ export class LocalCloudFormation {
     await new Promise<void>((resolve) => this.server?.listen(this.options.port, '127.0.0.1', resolve));
   }
 
-  /** Waits for operations under way, then stops listening. */
+  /** Waits for operations under way and their events, then stops listening. */
   async stop(): Promise<void> {
     await Promise.allSettled([...this.pending]);
+    await this.delivery.drain();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -114,9 +126,23 @@ export class LocalCloudFormation {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(this.requests));
       return;
     }
+    const stackName = req.method === 'GET' ? /^\/__local\/stacks\/([^/]+)$/.exec(req.url ?? '')?.[1] : undefined;
+    if (stackName) {
+      const stack = this.stacks.get(decodeURIComponent(stackName));
+      const found = stack && stack.status !== 'DELETE_COMPLETE';
+      res.writeHead(found ? 200 : 404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(found ? { status: stack.status, reason: stack.statusReason ?? '' } : { status: 'none' }));
+      return;
+    }
     if (req.method === 'POST' && req.url === '/__local/faults') {
-      this.faults.push(JSON.parse(body) as Fault);
-      res.writeHead(204).end();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        parsed = undefined;
+      }
+      const problem = this.faults.add(parsed);
+      res.writeHead(problem ? 400 : 204).end(problem);
       return;
     }
     res.writeHead(404).end();
@@ -144,6 +170,7 @@ export class LocalCloudFormation {
     const existing = this.stacks.get(stackName);
     if (existing && existing.status !== 'DELETE_COMPLETE') {
       if (token && existing.token === token) return existing.stackId; // the same request again
+      // A stack that failed to create keeps its name until it is deleted.
       throw new CloudFormationError('AlreadyExistsException', `Stack [${stackName}] already exists`);
     }
     if (!stackName.startsWith(CUSTOMER_STACK_PREFIX)) {
@@ -166,27 +193,68 @@ export class LocalCloudFormation {
       ...(params.RoleARN ? { roleArn: params.RoleARN } : {}),
       createdAt: new Date().toISOString(),
       outputs: {},
+      onFailure: onFailureOf(params),
+      retainExceptOnCreate: params.RetainExceptOnCreate === 'true',
     };
     this.stacks.set(stackName, stack);
     this.save();
-    this.later(async () => {
-      await this.emit(stack, 'CREATE_IN_PROGRESS', 'User Initiated');
-      const fault = this.takeFault(stackName, 'create');
-      const failure = fault?.reason ?? (await this.createBucket(stack));
-      if (failure) {
-        await this.emit(stack, 'CREATE_FAILED', failure);
-        // OnFailure=DELETE: CloudFormation removes the failed stack.
-        await this.emit(stack, 'DELETE_IN_PROGRESS', '');
-        await this.emit(stack, 'DELETE_COMPLETE', '');
-        return;
-      }
-      await this.emit(stack, 'CREATE_COMPLETE', '');
-    });
+    this.later(() => this.runCreate(stack));
     return stack.stackId;
+  }
+
+  private async runCreate(stack: LocalStackRecord): Promise<void> {
+    this.emit(stack, 'CREATE_IN_PROGRESS', 'User Initiated');
+    await this.pause();
+    const fault = this.faults.take(stack.stackName, ['create', 'create-after-bucket']);
+    const failed = fault?.operation === 'create' ? BUCKET_LOGICAL_ID : await this.createResources(stack, fault !== undefined);
+    if (!failed) {
+      this.emit(stack, 'CREATE_COMPLETE', '');
+      return;
+    }
+    const failedResources = `The following resource(s) failed to create: [${failed}]. `;
+    if (stack.onFailure === 'DO_NOTHING') {
+      this.emit(stack, 'CREATE_FAILED', failedResources);
+      return;
+    }
+    if (stack.onFailure === 'DELETE') {
+      this.emit(stack, 'DELETE_IN_PROGRESS', failedResources);
+      await this.rollBackResources(stack);
+      this.emit(stack, 'DELETE_COMPLETE', '');
+      return;
+    }
+    this.emit(stack, 'ROLLBACK_IN_PROGRESS', `${failedResources}Rollback requested by user.`);
+    await this.pause(fault?.rollback_ms);
+    await this.rollBackResources(stack);
+    this.emit(stack, 'ROLLBACK_COMPLETE', '');
+  }
+
+  /** Creates what the template declares; answers the logical id of the resource that failed, if one did. */
+  private async createResources(stack: LocalStackRecord, policyFails: boolean): Promise<string | undefined> {
+    const bucket = this.bucketOf(stack);
+    if (await bucketExists(this.options.s3, bucket)) return BUCKET_LOGICAL_ID; // "<bucket> already exists"
+    await createCustomerBucket(this.options.s3, bucket, this.options.corsOrigins);
+    stack.ownsBucket = true;
+    if (policyFails) return BUCKET_POLICY_LOGICAL_ID;
+    stack.outputs = { [TEMPLATE_OUTPUTS.bucketName]: bucket, [TEMPLATE_OUTPUTS.bucketArn]: `arn:aws:s3:::${bucket}` };
+    return undefined;
+  }
+
+  /**
+   * A rollback deletes what the failed create made, except resources with
+   * DeletionPolicy Retain (the bucket), which it deletes only when the create
+   * asked for RetainExceptOnCreate. A retained bucket leaves the stack.
+   */
+  private async rollBackResources(stack: LocalStackRecord): Promise<void> {
+    if (stack.ownsBucket && stack.retainExceptOnCreate) await deleteCustomerBucket(this.options.s3, this.bucketOf(stack));
+    stack.ownsBucket = false;
+    stack.outputs = {};
   }
 
   private updateStack(params: QueryParams): string {
     const stack = this.requireStack(params.StackName ?? '');
+    if (!UPDATABLE.has(stack.status)) {
+      throw new CloudFormationError('ValidationError', `Stack:${stack.stackId} is in ${stack.status} state and can not be updated.`);
+    }
     const parameters = keyValues(memberList(params, 'Parameters'), 'ParameterKey', 'ParameterValue');
     const tags = keyValues(memberList(params, 'Tags'), 'Key', 'Value');
     if (JSON.stringify(parameters) === JSON.stringify(stack.parameters) && JSON.stringify(tags) === JSON.stringify(stack.tags)) {
@@ -198,21 +266,34 @@ export class LocalCloudFormation {
     stack.status = 'UPDATE_IN_PROGRESS';
     this.save();
     this.later(async () => {
-      await this.emit(stack, 'UPDATE_IN_PROGRESS', 'User Initiated');
-      await this.emit(stack, 'UPDATE_COMPLETE', '');
+      this.emit(stack, 'UPDATE_IN_PROGRESS', 'User Initiated');
+      await this.pause();
+      this.emit(stack, 'UPDATE_COMPLETE', '');
     });
     return stack.stackId;
   }
 
   private deleteStack(params: QueryParams): void {
     const stack = this.stacks.get(params.StackName ?? '');
-    if (!stack || stack.status === 'DELETE_COMPLETE') return; // deleting nothing succeeds, as in CloudFormation
+    // Deleting nothing, or a stack already being deleted, succeeds and changes nothing.
+    if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return;
+    if (stack.status.endsWith('_IN_PROGRESS')) {
+      throw new CloudFormationError('ValidationError', `Stack [${stack.stackId}] cannot be deleted while in status ${stack.status}`);
+    }
     stack.token = params.ClientRequestToken ?? '';
+    stack.status = 'DELETE_IN_PROGRESS';
+    this.save();
     this.later(async () => {
-      await this.emit(stack, 'DELETE_IN_PROGRESS', 'User Initiated');
-      const fault = this.takeFault(stack.stackName, 'delete');
+      this.emit(stack, 'DELETE_IN_PROGRESS', 'User Initiated');
+      await this.pause();
+      const fault = this.faults.take(stack.stackName, ['delete']);
+      if (fault) {
+        this.emit(stack, 'DELETE_FAILED', fault.reason);
+        return;
+      }
       // The bucket has DeletionPolicy Retain: deleting the stack leaves it and its data.
-      await this.emit(stack, fault ? 'DELETE_FAILED' : 'DELETE_COMPLETE', fault?.reason ?? '');
+      stack.ownsBucket = false;
+      this.emit(stack, 'DELETE_COMPLETE', '');
     });
   }
 
@@ -224,60 +305,37 @@ export class LocalCloudFormation {
     return stack;
   }
 
-  /** Creates the bucket as the template would; answers a failure reason or undefined. */
-  private async createBucket(stack: LocalStackRecord): Promise<string | undefined> {
-    const bucket = customerBucketName(this.options.bucketPrefix, stack.parameters[TEMPLATE_PARAMETERS.customerId] ?? '');
-    const exists = await this.options.s3.send(new HeadBucketCommand({ Bucket: bucket })).then(
-      () => true,
-      () => false,
-    );
-    if (exists) return `${bucket} already exists`;
-    await this.options.s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    await this.options.s3.send(
-      new PutBucketCorsCommand({
-        Bucket: bucket,
-        CORSConfiguration: {
-          CORSRules: [
-            {
-              AllowedMethods: ['GET', 'PUT', 'POST', 'HEAD'],
-              AllowedOrigins: [...this.options.corsOrigins],
-              AllowedHeaders: ['*'],
-              ExposeHeaders: ['ETag'],
-              MaxAgeSeconds: 3000,
-            },
-          ],
-        },
-      }),
-    );
-    stack.outputs = { [TEMPLATE_OUTPUTS.bucketName]: bucket, [TEMPLATE_OUTPUTS.bucketArn]: `arn:aws:s3:::${bucket}` };
-    return undefined;
+  private bucketOf(stack: LocalStackRecord): string {
+    return customerBucketName(this.options.bucketPrefix, stack.parameters[TEMPLATE_PARAMETERS.customerId] ?? '');
   }
 
-  private takeFault(stackName: string, operation: Fault['operation']): Fault | undefined {
-    const fault = this.faults.find((f) => stackName.startsWith(f.stack_name_prefix) && f.operation === operation);
-    if (fault) this.faults = this.faults.filter((f) => f !== fault);
-    return fault;
-  }
-
-  private async emit(stack: LocalStackRecord, status: string, reason: string): Promise<void> {
+  /** Records the status, then hands its event to EventBridge-like delivery (unless a fault drops it). */
+  private emit(stack: LocalStackRecord, status: string, reason: string): void {
     stack.status = status;
     stack.statusReason = reason;
     this.save();
-    await this.options.onEvent({
+    const event: StackStatusEvent = {
       'detail-type': 'CloudFormation Stack Status Change',
       source: 'aws.cloudformation',
       time: new Date().toISOString(),
       resources: [stack.stackId],
-      detail: {
-        'stack-id': stack.stackId,
-        'status-details': { status, 'status-reason': reason },
-        'client-request-token': stack.token,
-      },
-    });
+      detail: { 'stack-id': stack.stackId, 'status-details': { status, 'status-reason': reason }, 'client-request-token': stack.token },
+    };
+    const matches = (fault: { status: string }) => fault.status === status;
+    if (this.faults.take(stack.stackName, ['drop-event'], matches)) {
+      console.warn(`[local-eventbridge] ${status} of ${stack.stackName} dropped (fault injected)`);
+      return;
+    }
+    const failing = this.faults.take(stack.stackName, ['fail-delivery'], matches);
+    this.delivery.deliver(stack.stackName, event, failing?.attempts ?? 0);
+  }
+
+  private pause(ms = this.options.operationDelayMs ?? 50): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   private later(operation: () => Promise<void>): void {
-    const run = new Promise<void>((resolve) => setTimeout(resolve, this.options.operationDelayMs ?? 50))
+    const run = this.pause()
       .then(operation)
       .catch((error: unknown) => console.error('[local-cloudformation] operation failed:', error))
       .finally(() => this.pending.delete(run));
@@ -301,6 +359,19 @@ export class LocalCloudFormation {
   }
 }
 
+/** OnFailure (default ROLLBACK) or the older DisableRollback, never both, as CreateStack documents. */
+function onFailureOf(params: QueryParams): OnFailure {
+  const { OnFailure: onFailure, DisableRollback: disableRollback } = params;
+  if (onFailure !== undefined && disableRollback !== undefined) {
+    throw new CloudFormationError('ValidationError', 'You can specify either DisableRollback or OnFailure, but not both.');
+  }
+  if (onFailure !== undefined && !(ON_FAILURE as readonly string[]).includes(onFailure)) {
+    throw new CloudFormationError('ValidationError', `OnFailure must be one of ${ON_FAILURE.join(', ')}`);
+  }
+  if (disableRollback === 'true') return 'DO_NOTHING';
+  return (onFailure as OnFailure | undefined) ?? 'ROLLBACK';
+}
+
 function keyValues(members: Record<string, string>[], key: string, value: string): Record<string, string> {
   return Object.fromEntries(members.map((m) => [m[key] ?? '', m[value] ?? '']));
 }
@@ -312,6 +383,8 @@ function describe(stack: LocalStackRecord): XmlValue {
     StackStatus: stack.status,
     ...(stack.statusReason ? { StackStatusReason: stack.statusReason } : {}),
     CreationTime: stack.createdAt,
+    DisableRollback: String(stack.onFailure === 'DO_NOTHING'),
+    RetainExceptOnCreate: String(stack.retainExceptOnCreate === true),
     Parameters: Object.entries(stack.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
     Tags: Object.entries(stack.tags).map(([Key, Value]) => ({ Key, Value })),
     Outputs: Object.entries(stack.outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
