@@ -7,14 +7,17 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '#shared/config/env-vars.ts';
 import { CUSTOMER_STACK_PREFIX } from '#shared/customers/template-contract.ts';
+import type { ServiceAction } from '#shared/permissions/actions.ts';
 import { CustomerStack } from '../customer-template/customer-stack.ts';
 import { deliverToFunction, terminalDeadLetterQueue } from './event-delivery.ts';
 import type { PorticoFunction } from './portico-function.ts';
 
 /**
- * Bucket-configuration actions CloudFormation needs to create, read and update a
- * customer bucket as the customer template declares it. No s3:DeleteBucket and no
- * s3:DeleteBucketPolicy: both resources are retained, so CloudFormation never deletes them.
+ * What CloudFormation needs to create, read and update a customer bucket as the customer
+ * template declares it, and to roll back a create that failed. Both resources have
+ * DeletionPolicy Retain; customer stacks are created with RetainExceptOnCreate, so the
+ * only bucket CloudFormation ever deletes is one the failed create itself just made
+ * (empty: nothing can have been uploaded to it yet). Deleting a stack keeps its bucket.
  */
 export const CUSTOMER_STACK_S3_ACTIONS = [
   's3:CreateBucket',
@@ -51,18 +54,23 @@ export const CUSTOMER_STACK_S3_ACTIONS = [
   's3:GetInventoryConfiguration',
   's3:GetMetricsConfiguration',
   's3:GetReplicationConfiguration',
+  // Rollback of a failed create (RetainExceptOnCreate): the resource handlers' delete
+  // permissions of AWS::S3::Bucket and AWS::S3::BucketPolicy.
+  's3:DeleteBucket',
+  's3:DeleteBucketPolicy',
 ] as const;
 
-/** What a function with the `provision-customers` capability may do to customer stacks. */
-export const CUSTOMER_STACK_ACTIONS = [
-  'cloudformation:CreateStack',
-  'cloudformation:UpdateStack',
-  'cloudformation:DeleteStack',
-  'cloudformation:DescribeStacks',
-  // Creating or updating a stack with tags (the cost-allocation tags) is also authorized as tagging.
-  'cloudformation:TagResource',
-  'cloudformation:UntagResource',
-] as const;
+/**
+ * IAM actions CloudFormation authorizes alongside a stack call: creating or updating a
+ * stack with tags (the cost-allocation tags) is also authorized as tagging it.
+ */
+export const IMPLIED_STACK_ACTIONS: Partial<Record<ServiceAction, readonly string[]>> = {
+  'cloudformation:CreateStack': ['cloudformation:TagResource'],
+  'cloudformation:UpdateStack': ['cloudformation:TagResource', 'cloudformation:UntagResource'],
+};
+
+/** Stack calls that name the customer-stack role (RoleARN), so the caller must be allowed to pass it. */
+const ROLE_PASSING = new Set<ServiceAction>(['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack']);
 
 /** Days the platform keeps customer buckets' server access logs. */
 export const ACCESS_LOG_RETENTION_DAYS = 365;
@@ -165,7 +173,7 @@ export class Provisioning extends Construct {
 
     this.customerStackRole = new iam.Role(this, 'CustomerStackRole', {
       assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
-      description: `CloudFormation service role for ${CUSTOMER_STACK_PREFIX}* stacks: customer bucket configuration only`,
+      description: `CloudFormation service role for ${CUSTOMER_STACK_PREFIX}* stacks: customer bucket configuration, and the rollback of a failed create`,
       inlinePolicies: {
         CustomerBucketConfiguration: new iam.PolicyDocument({
           statements: [
@@ -177,7 +185,7 @@ export class Provisioning extends Construct {
     Validations.of(this.customerStackRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${nagText(props.bucketPrefix)}-*]`,
       reason:
-        'Customer buckets are created later, one per customer, as <prefix>-<customer_id>; the prefix is this deployment\'s own namespace and the actions are bucket-configuration only (no delete, no object access).',
+        'Customer buckets are created later, one per customer, as <prefix>-<customer_id>; the prefix is this deployment\'s own namespace. The actions are bucket configuration, plus deleting the bucket and policy a failed create just made (its rollback); no object access, and deleting a non-empty bucket fails.',
     });
 
     // Status changes of customer stacks → stack-status function, failures → DLQ.
@@ -204,31 +212,37 @@ export class Provisioning extends Construct {
   }
 
   /**
-   * The `provision-customers` capability: create, update, delete and describe
-   * `portico-customer-*` stacks with the customer-stack role, read the template, and
+   * Exactly these CloudFormation actions on `portico-customer-*` stacks, plus what they
+   * imply: tagging for create and update, passing the customer-stack role to
+   * CloudFormation for create, update and delete, reading the template for create, and
    * the environment the provisioner reads.
    */
-  grantProvisionCustomers(fn: PorticoFunction): void {
+  grantCustomerStacks(fn: PorticoFunction, actions: readonly ServiceAction[]): void {
+    const implied = actions.flatMap((action) => IMPLIED_STACK_ACTIONS[action] ?? []);
     fn.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: [...CUSTOMER_STACK_ACTIONS], resources: [this.customerStackArnPattern] }),
+      new iam.PolicyStatement({ actions: [...new Set([...actions, ...implied])], resources: [this.customerStackArnPattern] }),
     );
-    fn.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        actions: ['iam:PassRole'],
-        resources: [this.customerStackRole.roleArn],
-        conditions: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
-      }),
-    );
-    // CloudFormation fetches TemplateURL with the caller's credentials.
-    fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.templateObjectArn] }));
-    fn.addEnvironment(ENV.customerTemplateUrl, this.templateUrl);
-    fn.addEnvironment(ENV.customerStackRoleArn, this.customerStackRole.roleArn);
-    fn.addEnvironment(ENV.noncurrentVersionDays, String(this.noncurrentVersionDays));
     Validations.of(fn.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cloudformation:<AWS::Region>:<AWS::AccountId>:stack/${CUSTOMER_STACK_PREFIX}*/*]`,
       reason:
         'Customer stacks are created at run time, one per customer, as portico-customer-<customer_id>; the name prefix and the trailing stack-id segment (a UUID CloudFormation assigns) cannot be known in advance.',
     });
+    if (actions.some((action) => ROLE_PASSING.has(action))) {
+      fn.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['iam:PassRole'],
+          resources: [this.customerStackRole.roleArn],
+          conditions: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
+        }),
+      );
+      fn.addEnvironment(ENV.customerStackRoleArn, this.customerStackRole.roleArn);
+      fn.addEnvironment(ENV.noncurrentVersionDays, String(this.noncurrentVersionDays));
+    }
+    if (actions.includes('cloudformation:CreateStack')) {
+      // CloudFormation fetches TemplateURL with the caller's credentials.
+      fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.templateObjectArn] }));
+      fn.addEnvironment(ENV.customerTemplateUrl, this.templateUrl);
+    }
   }
 }
 

@@ -7,13 +7,13 @@ import { logger } from '../observability/logger.ts';
 import type { CustomerItem } from './customer.ts';
 import { newCustomerId } from './customer-id.ts';
 import { DEFAULT_PLAN, PLANS } from './plans.ts';
-import { createCustomerStack, createToken } from './provisioner.ts';
+import { createToken } from './provisioner.ts';
+import { startProvisioning } from './provisioning.ts';
 import {
   CustomerIdTakenError,
   IdempotencyKeyTakenError,
   insertCustomer,
   requireCustomer,
-  transitionCustomer,
 } from './repository.ts';
 import type { CreateCustomerRequest } from './schemas.ts';
 import { customerBucketName, customerStackName } from './template-contract.ts';
@@ -106,25 +106,4 @@ function newCustomerItem({ input, caller }: OnboardingRequest, now: Date): Custo
     updated_by: caller.userId,
   };
   return { ...item, stack_operation_token: createToken(item) };
-}
-
-/**
- * Sends CreateStack for the customer's current attempt. If CloudFormation
- * refuses it, the customer becomes PROVISION_FAILED with the reason, so an
- * operator sees it and can retry; the stack-status event handles the rest.
- */
-export async function startProvisioning(customer: CustomerItem, actor: string): Promise<CustomerItem> {
-  const token = createToken(customer);
-  try {
-    await createCustomerStack(customer, token);
-    logger.info('customer stack requested', { customer_id: customer.customer_id, token });
-    return customer;
-  } catch (error) {
-    logger.warn('CreateStack refused', { customer_id: customer.customer_id, error: error as Error });
-    return transitionCustomer(customer.customer_id, 'provisionFailed', {
-      actor,
-      expectedToken: token,
-      changes: { status_reason: `CreateStack failed: ${(error as Error).message}` },
-    });
-  }
 }

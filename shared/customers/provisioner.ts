@@ -10,6 +10,7 @@ import { cloudFormation } from '../clients/cloudformation.ts';
 import { ENV } from '../config/env-vars.ts';
 import { intEnv, requireEnv } from '../config/runtime.ts';
 import type { CustomerItem } from './customer.ts';
+import type { StackState } from './reconcile-rule.ts';
 import { BUCKET_LIFECYCLE, MANAGED_BY, TEMPLATE_PARAMETERS } from './template-contract.ts';
 
 /**
@@ -65,6 +66,11 @@ export function createToken(customer: Pick<CustomerItem, 'customer_id' | 'provis
   return `create-${customer.customer_id}-${customer.provision_attempt}`;
 }
 
+/** Deleting the failed stack of the attempt before `attempt`, as the first step of `attempt`. */
+export function cleanupToken(customerId: string, attempt: number): string {
+  return `cleanup-${customerId}-${attempt}`;
+}
+
 export function operationToken(kind: 'update' | 'delete', customerId: string, now: Date): string {
   return `${kind}-${customerId}-${now.getTime()}`;
 }
@@ -78,9 +84,10 @@ export async function createCustomerStack(customer: CustomerItem, token: string)
       Tags: stackTags(customer),
       RoleARN: settings().roleArn,
       ClientRequestToken: token,
-      // A failed stack is removed so a retry can create it again; the bucket
-      // has DeletionPolicy Retain, so no data can be lost by this.
-      OnFailure: 'DELETE',
+      // A failed create rolls back (the default OnFailure) and deletes what it created, the
+      // Retain bucket included, so the next attempt finds the bucket name free. Buckets that
+      // existed before the operation are never deleted by a rollback.
+      RetainExceptOnCreate: true,
     }),
   );
 }
@@ -107,19 +114,29 @@ export async function updateCustomerStack(customer: CustomerItem, token: string)
 
 /** Deletes the stack (its bucket is retained). Answers `absent` if there is no stack to delete. */
 export async function deleteCustomerStack(customer: CustomerItem, token: string): Promise<'deleting' | 'absent'> {
-  if (!(await stackExists(customer.stack_name))) return 'absent';
-  await cloudFormation.send(
-    new DeleteStackCommand({ StackName: customer.stack_name, RoleARN: settings().roleArn, ClientRequestToken: token }),
-  );
+  if (!(await describeCustomerStack(customer.stack_name))) return 'absent';
+  await sendDeleteStack(customer, token);
   return 'deleting';
 }
 
-async function stackExists(stackName: string): Promise<boolean> {
+/** DeleteStack as is: deleting a stack that is gone succeeds, and the same token is the same request. */
+export async function sendDeleteStack(customer: CustomerItem, token: string): Promise<void> {
+  await cloudFormation.send(
+    new DeleteStackCommand({ StackName: customer.stack_name, RoleARN: settings().roleArn, ClientRequestToken: token }),
+  );
+}
+
+/**
+ * The stack's status now, or undefined when there is none: by name,
+ * DescribeStacks does not return deleted stacks, it answers that they do not exist.
+ */
+export async function describeCustomerStack(stackName: string): Promise<StackState | undefined> {
   try {
     const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
-    return (Stacks ?? []).some((stack) => stack.StackStatus !== 'DELETE_COMPLETE');
+    const stack = (Stacks ?? []).find((s) => s.StackStatus !== 'DELETE_COMPLETE');
+    return stack?.StackStatus ? { status: stack.StackStatus, reason: stack.StackStatusReason ?? '' } : undefined;
   } catch (error) {
-    if ((error as Error).message?.includes('does not exist')) return false;
+    if ((error as Error).message?.includes('does not exist')) return undefined;
     throw error;
   }
 }

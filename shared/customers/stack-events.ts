@@ -1,7 +1,10 @@
-import { appendAudit } from '../audit/audit-log.ts';
+import { appendAudit, type AuditAction } from '../audit/audit-log.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import { logger } from '../observability/logger.ts';
+import type { CustomerItem } from './customer.ts';
+import { startProvisioning } from './provisioning.ts';
 import { StaleStackEventError, transitionCustomer } from './repository.ts';
+import type { CustomerAction } from './status.ts';
 import { customerIdFromStackId, outcomeOf } from './stack-outcome.ts';
 
 /** The EventBridge event CloudFormation sends when a stack changes status. */
@@ -17,7 +20,27 @@ export interface StackStatusEvent {
   };
 }
 
+/** One stack status, for the operation its token names: from an event, or read by DescribeStacks. */
+export interface StackStatusChange {
+  readonly customerId: string;
+  readonly token: string;
+  readonly status: string;
+  readonly reason: string;
+}
+
+export interface AppliedStatus {
+  readonly result: 'applied' | 'ignored';
+  /** The customer after the change, when it was applied. */
+  readonly customer?: CustomerItem;
+}
+
 const SYSTEM_ACTOR = 'system:stack-events';
+
+const AUDITED: Partial<Record<CustomerAction, AuditAction>> = {
+  provisioned: 'customer.provisioned',
+  provisionFailed: 'customer.provision_failed',
+  offboarded: 'customer.offboarded',
+};
 
 /**
  * Applies one stack status event to its customer. Events are delivered at
@@ -27,31 +50,42 @@ const SYSTEM_ACTOR = 'system:stack-events';
  */
 export async function applyStackStatusEvent(event: StackStatusEvent): Promise<'applied' | 'ignored'> {
   const customerId = customerIdFromStackId(event.detail['stack-id']);
-  const status = event.detail['status-details'].status;
+  const { status, 'status-reason': reason = '' } = event.detail['status-details'];
   const token = event.detail['client-request-token'] ?? '';
   logger.appendKeys({ ...(customerId ? { customer_id: customerId } : {}), stack_status: status });
-  const outcome = customerId ? outcomeOf(status, event.detail['status-details']['status-reason'] ?? '', token) : undefined;
-  if (!customerId || !outcome) {
-    logger.info('stack event ignored', { token });
+  if (!customerId) {
+    logger.info('stack event ignored: not a customer stack', { token });
     return 'ignored';
   }
+  return (await applyStackStatus({ customerId, token, status, reason }, SYSTEM_ACTOR)).result;
+}
+
+/**
+ * The one place a stack status changes a customer, whether an event carried
+ * it or the reconciliation read it: one conditional write guarded by the
+ * token, then what the outcome sends next (the create after a cleanup).
+ */
+export async function applyStackStatus(change: StackStatusChange, actor: string): Promise<AppliedStatus> {
+  const outcome = outcomeOf(change.status, change.reason, change.token);
+  if (!outcome) {
+    logger.info('stack status means nothing for the customer', { token: change.token, stack_status: change.status });
+    return { result: 'ignored' };
+  }
+  let customer: CustomerItem;
   try {
-    const customer = await transitionCustomer(customerId, outcome.action, {
-      actor: SYSTEM_ACTOR,
-      expectedToken: token,
-      changes: outcome.changes,
-    });
-    logger.info('stack event applied', { action: outcome.action, status: customer.status });
-    const auditAction = outcome.action === 'provisioned' ? 'customer.provisioned' : outcome.action === 'offboarded' ? 'customer.offboarded' : 'customer.provision_failed';
-    if (outcome.action !== 'offboardFailed') {
-      await appendAudit({ customerId, action: auditAction, actor: SYSTEM_ACTOR, target: customerId, details: { stack_status: status } });
-    }
-    return 'applied';
+    customer = await transitionCustomer(change.customerId, outcome.action, { actor, expectedToken: change.token, changes: outcome.changes });
   } catch (error) {
     if (error instanceof ConflictError || error instanceof StaleStackEventError || error instanceof NotFoundError) {
-      logger.info('stack event not applicable', { reason: (error).message });
-      return 'ignored';
+      logger.info('stack status not applicable', { reason: error.message, stack_status: change.status });
+      return { result: 'ignored' };
     }
     throw error;
   }
+  logger.info('stack status applied', { action: outcome.action, status: customer.status, stack_status: change.status });
+  const auditAction = AUDITED[outcome.action];
+  if (auditAction) {
+    await appendAudit({ customerId: change.customerId, action: auditAction, actor, target: change.customerId, details: { stack_status: change.status } });
+  }
+  if (outcome.then === 'create-stack') customer = await startProvisioning(customer, actor);
+  return { result: 'applied', customer };
 }

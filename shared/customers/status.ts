@@ -21,8 +21,10 @@ export const TRANSITIONS = {
   provisioned: { from: ['PROVISIONING'], to: 'ACTIVE' },
   /** The customer stack failed to create, or CreateStack was refused. */
   provisionFailed: { from: ['PROVISIONING'], to: 'PROVISION_FAILED' },
-  /** Start again after a failure, or resume one that never got its stack. */
-  retryProvision: { from: ['PROVISION_FAILED', 'PROVISIONING'], to: 'PROVISIONING' },
+  /** A new attempt after a failure (a PROVISIONING customer is reconciled instead). */
+  retryProvision: { from: ['PROVISION_FAILED'], to: 'PROVISIONING' },
+  /** The failed stack of the previous attempt is deleted: the new attempt's create comes next. */
+  failedStackRemoved: { from: ['PROVISIONING'], to: 'PROVISIONING' },
   deactivate: { from: ['ACTIVE'], to: 'INACTIVE' },
   activate: { from: ['INACTIVE'], to: 'ACTIVE' },
   /** Offboarding may be retried while it is under way (a failed stack deletion). */

@@ -40,22 +40,30 @@ describe('IAM', () => {
       ]);
     });
 
-    it('may only configure <prefix>-* buckets, and never delete one', () => {
+    it('may only configure <prefix>-* buckets, and delete only what the rollback of a failed create needs', () => {
       // Act
       const statements = roleStatements(templateJson, stackRoleId);
       // Assess
       expect(statements).toHaveLength(1);
       const [statement] = statements as [Statement];
       expect(actionsOf(statement).sort()).toEqual([...CUSTOMER_STACK_S3_ACTIONS].sort());
-      expect(actionsOf(statement)).not.toContain('s3:DeleteBucket');
+      expect(actionsOf(statement).filter((a) => a.startsWith('s3:Delete')).sort()).toEqual(['s3:DeleteBucket', 's3:DeleteBucketPolicy']);
       expect(actionsOf(statement).every((a) => a.startsWith('s3:') && !a.includes('*') && !/Object/.test(a.replace('ObjectLock', '')))).toBe(true);
       expect(resourcesOf(statement).map((r) => evaluate(r))).toEqual(['arn:aws:s3:::portico-123456789012-*']);
       expect(templateJson.Resources[stackRoleId]?.Properties?.['ManagedPolicyArns']).toBeUndefined();
     });
   });
 
-  it('grants s3:DeleteBucket to nobody', () => {
-    expect(allStatements(templateJson).flatMap(actionsOf)).not.toContain('s3:DeleteBucket');
+  it('lets only the customer-stack role delete a bucket or its policy, and only <prefix>-* buckets', () => {
+    // Prepare
+    const deletesBuckets = (s: Statement) => actionsOf(s).some((a) => a === 's3:DeleteBucket' || a === 's3:DeleteBucketPolicy');
+    // Act
+    const everywhere = allStatements(templateJson).filter(deletesBuckets);
+    const role = roleStatements(templateJson, stackRoleId).filter(deletesBuckets);
+    // Assess
+    expect(role).toHaveLength(1);
+    expect(everywhere).toEqual(role);
+    expect(resourcesOf(role[0]!).map((r) => evaluate(r))).toEqual(['arn:aws:s3:::portico-123456789012-*']);
   });
 
   it('passes roles narrowly: iam:PassRole only on the customer-stack role, only to CloudFormation, only where a stack call names it', () => {

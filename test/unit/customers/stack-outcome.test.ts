@@ -12,15 +12,34 @@ describe('customerIdFromStackId', () => {
 });
 
 describe('outcomeOf', () => {
-  it('maps a create operation to ACTIVE or PROVISION_FAILED with the reason', () => {
-    expect(outcomeOf('CREATE_COMPLETE', '', 'create-acme-a1b2c3d4-1')?.action).toBe('provisioned');
-    expect(outcomeOf('CREATE_FAILED', 'Bucket exists', 'create-acme-a1b2c3d4-1')).toEqual({
+  const create = 'create-acme-a1b2c3d4-1';
+
+  it('maps a create operation to ACTIVE, or PROVISION_FAILED with the reason of the first failure status', () => {
+    expect(outcomeOf('CREATE_COMPLETE', '', create)?.action).toBe('provisioned');
+    const reason = 'The following resource(s) failed to create: [Bucket83908E77]. Rollback requested by user.';
+    expect(outcomeOf('ROLLBACK_IN_PROGRESS', reason, create)).toEqual({
       action: 'provisionFailed',
-      changes: { status_reason: 'Stack CREATE_FAILED: Bucket exists' },
+      changes: { status_reason: `Stack ROLLBACK_IN_PROGRESS: ${reason}` },
     });
-    // With OnFailure=DELETE the failed stack is deleted: still a failed create, not an offboarding.
-    expect(outcomeOf('DELETE_COMPLETE', '', 'create-acme-a1b2c3d4-1')?.action).toBe('provisionFailed');
-    expect(outcomeOf('CREATE_IN_PROGRESS', '', 'create-acme-a1b2c3d4-1')).toBeUndefined();
+    expect(outcomeOf('ROLLBACK_COMPLETE', '', create)?.action).toBe('provisionFailed');
+    expect(outcomeOf('CREATE_FAILED', 'Bucket exists', create)?.changes).toEqual({ status_reason: 'Stack CREATE_FAILED: Bucket exists' });
+    expect(outcomeOf('CREATE_IN_PROGRESS', '', create)).toBeUndefined();
+  });
+
+  it('after the failed stack of the previous attempt is deleted, sends the create of the new attempt', () => {
+    expect(outcomeOf('DELETE_COMPLETE', '', 'cleanup-acme-a1b2c3d4-2')).toEqual({
+      action: 'failedStackRemoved',
+      changes: { stack_operation_token: 'create-acme-a1b2c3d4-2' },
+      then: 'create-stack',
+    });
+    expect(outcomeOf('DELETE_FAILED', 'Access denied', 'cleanup-acme-a1b2c3d4-2')).toEqual({
+      action: 'provisionFailed',
+      changes: {
+        status_reason:
+          'The failed stack of the previous attempt could not be deleted (Stack DELETE_FAILED: Access denied). Send POST /provision again to retry.',
+      },
+    });
+    expect(outcomeOf('DELETE_IN_PROGRESS', '', 'cleanup-acme-a1b2c3d4-2')).toBeUndefined();
   });
 
   it('maps a delete operation to OFFBOARDED, or keeps OFFBOARDING with the reason', () => {
@@ -34,5 +53,6 @@ describe('outcomeOf', () => {
   it('ignores operations Portico did not start', () => {
     expect(outcomeOf('DELETE_COMPLETE', '', 'Console-DeleteStack-7f59c3cf')).toBeUndefined();
     expect(outcomeOf('UPDATE_COMPLETE', '', 'update-acme-a1b2c3d4-1700000000000')).toBeUndefined();
+    expect(outcomeOf('CREATE_COMPLETE', '', '')).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@ import { canTransition, CUSTOMER_STATUSES, TRANSITIONS, transitionRefused, type 
 const allowed: Record<CustomerAction, string[]> = {
   provisioned: ['PROVISIONING'],
   provisionFailed: ['PROVISIONING'],
-  retryProvision: ['PROVISIONING', 'PROVISION_FAILED'],
+  retryProvision: ['PROVISION_FAILED'],
+  failedStackRemoved: ['PROVISIONING'],
   deactivate: ['ACTIVE'],
   activate: ['INACTIVE'],
   offboard: ['PROVISION_FAILED', 'ACTIVE', 'INACTIVE', 'OFFBOARDING'],
