@@ -125,7 +125,7 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
   const { cognito_front: cognitoProxyPort, cognito: cognitoPort, s3_front: s3ProxyPort, s3: s3Port, cloudformation: cfnPort } = ports;
   const mailDir = join(stateDir, 'mail');
   const cognitoFront = cognitoProxy(cognitoProxyPort, cognitoPort);
-  const s3Front = s3Proxy(s3ProxyPort, s3Port);
+  const s3Front = s3Proxy(s3ProxyPort, s3Port, join(stateDir, 's3'));
   const children = new ChildProcesses();
   const { dynamo, s3 } = await startEmulators(ports, { stateDir, mailDir, ephemeral: options.ephemeral === true, cognitoFront: cognitoFront.endpoint }, children);
   const crashed = new Promise<ChildExit>((resolve) => children.onUnexpectedExit(resolve));

@@ -1,0 +1,75 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AsyncIntercept } from '../passthrough-proxy.ts';
+import { authenticate } from './authenticate.ts';
+import { checkChecksums } from './checksums.ts';
+import { multipartAnswer } from './multipart/multipart.ts';
+import { S3rverUploads } from './multipart/s3rver-uploads.ts';
+import type { Payload } from './payload.ts';
+import { readPayload } from './payload.ts';
+import { refusals } from './refusals.ts';
+import { errorAnswer, S3Error } from './s3-error.ts';
+import { parseS3Request } from './s3-request.ts';
+
+export interface S3FrontOptions {
+  /** s3rver's data directory: the front reads multipart uploads where s3rver keeps them. */
+  readonly dataDir: string;
+  /** Access key → secret key of the accounts the local S3 knows. */
+  readonly accounts: Readonly<Record<string, string>>;
+  /** The one region the local S3 serves. @default 'us-east-1' */
+  readonly region?: string;
+  readonly now?: () => Date;
+}
+
+/** S3's rules for bucket names; anything else in the first path segment is InvalidBucketName. */
+const BUCKET_NAME = /^(?!\d+\.\d+\.\d+\.\d+$)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/**
+ * The checks S3 makes before it serves a request, which s3rver skips:
+ * SigV4 signatures (header and presigned), payload hashes, aws-chunked
+ * bodies, flexible checksums and multipart completions. A refused request
+ * gets S3's XML error and never reaches s3rver; an accepted one goes through
+ * unchanged, or with its aws-chunked body decoded.
+ */
+export function s3FrontIntercept(options: S3FrontOptions): AsyncIntercept {
+  const uploads = new S3rverUploads(options.dataDir);
+  const region = options.region ?? 'us-east-1';
+  const now = options.now ?? (() => new Date());
+  return async (req, received) => {
+    // A CORS preflight carries no credentials by design; s3rver answers it from the bucket's CORS rules.
+    if (req.method === 'OPTIONS') return undefined;
+    try {
+      const request = parseS3Request(req, received);
+      if (request.bucket !== undefined && !BUCKET_NAME.test(request.bucket)) throw refusals.invalidBucketName(request.bucket);
+      const authenticated = await authenticate(request, { accounts: options.accounts, region, now: now() });
+      const payload = await readPayload(request, authenticated);
+      await checkChecksums(request, authenticated.auth, payload);
+      const answer = await multipartAnswer({ ...request, body: payload.body }, uploads);
+      if (answer) return answer;
+      return payload.decoded ? { forward: { headers: decodedHeaders(req.headers, payload), body: payload.body } } : undefined;
+    } catch (error) {
+      if (error instanceof S3Error) return errorAnswer(error);
+      throw error;
+    }
+  };
+}
+
+/** The headers of a request whose aws-chunked body was decoded: what s3rver would get from S3's own front end. */
+function decodedHeaders(headers: IncomingHttpHeaders, payload: Payload): IncomingHttpHeaders {
+  const {
+    'content-encoding': contentEncoding,
+    'transfer-encoding': _transferEncoding,
+    'x-amz-decoded-content-length': _decodedLength,
+    'x-amz-trailer': _trailer,
+    ...rest
+  } = headers;
+  const encodings = (contentEncoding ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '' && e !== 'aws-chunked');
+  return {
+    ...rest,
+    ...(encodings.length > 0 ? { 'content-encoding': encodings.join(',') } : {}),
+    'content-length': String(payload.body.length),
+    'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+  };
+}
