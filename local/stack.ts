@@ -24,6 +24,7 @@ import { lambdaContext, LOCAL_ACCOUNT_ID } from './gateway/lambda-event.ts';
 import { installPermissionChecks, runAs } from './permissions.ts';
 import { choosePorts, freePort, isPortFree, rememberPorts } from './ports.ts';
 import { LocalCloudFormation } from './provisioner/local-cloudformation.ts';
+import { LocalControlServer, type ScheduledFunction } from './control-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
@@ -45,6 +46,8 @@ export interface LocalStackInfo {
   readonly routes: readonly string[];
   /** Where the messages Cognito sends users (invitations, codes) land, one file each. */
   readonly mail_dir: string;
+  /** Runs a scheduled function now: `POST <control_url>/schedules/<function id>/run`. */
+  readonly control_url: string;
 }
 
 export interface LocalStackOptions {
@@ -58,6 +61,11 @@ export interface LocalStackOptions {
   readonly apiPort?: number;
   /** Delay of local stack operations. @default 50 */
   readonly stackOperationDelayMs?: number;
+  /**
+   * Runs every scheduled function this often instead of its own `everyMinutes`; 0 turns the timers off.
+   * @default LOCAL_SCHEDULE_SECONDS from the environment, else each function's schedule
+   */
+  readonly scheduleIntervalSeconds?: number;
   readonly log?: (line: string) => void;
   /** Things the person starting the stack should know (a remembered port was taken). @default console.warn */
   readonly notice?: (line: string) => void;
@@ -174,8 +182,23 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
 
     const gateway = new LocalGateway({ port: apiPort, routes: routeTable, functionsDir: join(ROOT, 'functions'), corsOrigins, log });
     await gateway.start();
+    const control = new LocalControlServer({
+      schedules: scheduledFunctions(),
+      region: REGION,
+      accountId: LOCAL_ACCOUNT_ID,
+      log,
+      ...scheduleInterval(options),
+    });
+    await control.start();
 
-    const info: LocalStackInfo = { api_url: gateway.url, ...endpoints, admin, routes: gateway.servedRoutes(), mail_dir: mailDir };
+    const info: LocalStackInfo = {
+      api_url: gateway.url,
+      ...endpoints,
+      admin,
+      routes: gateway.servedRoutes(),
+      mail_dir: mailDir,
+      control_url: control.url,
+    };
     const stackFile = join(stateDir, 'stack.json');
     // It holds the admin's password.
     writePrivateFile(stackFile, `${JSON.stringify(info, null, 2)}\n`);
@@ -188,6 +211,7 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
       crashed,
       stop: async () => {
         await gateway.stop();
+        await control.stop();
         await cloudFormation.stop();
         await stopEmulators();
         if (options.ephemeral) rmSync(stateDir, { recursive: true, force: true });
@@ -301,11 +325,28 @@ async function startEmulators(
  * own grants, through the same handler module as in AWS.
  */
 function eventHandler<E>(definition: EventFunctionDefinition): (event: E) => Promise<unknown> {
-  const handler = import(pathToFileURL(join(ROOT, 'functions', `${definition.handler}.ts`)).href).then(
-    (m) => m.handler as (event: E, context: unknown) => Promise<unknown>,
+  // Loaded on first use, as Lambda does on a cold start: a module that fails to load fails its invocations only.
+  let handler: Promise<(event: E, context: unknown) => Promise<unknown>> | undefined;
+  const load = () =>
+    (handler ??= import(pathToFileURL(join(ROOT, 'functions', `${definition.handler}.ts`)).href).then(
+      (m) => m.handler as (event: E, context: unknown) => Promise<unknown>,
+    ));
+  return async (event) => runAs(definition, async () => (await load())(event, lambdaContext(definition.id, definition.timeoutSeconds ?? 30)));
+}
+
+/** Every event function with a schedule, run as EventBridge Scheduler would run it. */
+function scheduledFunctions(): ScheduledFunction[] {
+  return Object.values(eventFunctions as Record<string, EventFunctionDefinition>).flatMap((definition) =>
+    definition.everyMinutes ? [{ id: definition.id, everyMinutes: definition.everyMinutes, run: eventHandler(definition) }] : [],
   );
-  const grants = { id: definition.id, tables: definition.tables, capabilities: definition.capabilities ?? [] };
-  return async (event) => runAs(grants, async () => (await handler)(event, lambdaContext(definition.id, 30)));
+}
+
+function scheduleInterval(options: LocalStackOptions): { intervalSeconds?: number } {
+  const fromEnvironment = process.env.LOCAL_SCHEDULE_SECONDS;
+  const seconds = options.scheduleIntervalSeconds ?? (fromEnvironment ? Number(fromEnvironment) : undefined);
+  if (seconds === undefined) return {};
+  if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`LOCAL_SCHEDULE_SECONDS must be a number of seconds (0: off), not '${fromEnvironment}'`);
+  return { intervalSeconds: seconds };
 }
 
 /** Makes the shared SDK clients refuse what a function did not declare (see permissions.ts). */

@@ -30,4 +30,6 @@ export const ENV = {
   uploadMinPartBytes: 'UPLOAD_MIN_PART_BYTES',
   /** Seconds a membership lookup may be reused by a warm container. */
   membershipCacheSeconds: 'MEMBERSHIP_CACHE_SECONDS',
+  /** Seconds a customer may stay PROVISIONING or OFFBOARDING before the sweep reconciles it (default 300). */
+  reconcileStaleAfterSeconds: 'RECONCILE_STALE_AFTER_SECONDS',
 } as const;

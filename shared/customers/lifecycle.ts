@@ -1,11 +1,13 @@
 import { appendAudit, type AuditAction } from '../audit/audit-log.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from '../identity/caller.ts';
+import { isDependencyFailure } from '../http/dependency-failure.ts';
 import { ConflictError, HttpProblem, ValidationError } from '../http/errors.ts';
 import { logger } from '../observability/logger.ts';
 import type { CustomerItem } from './customer.ts';
-import { startProvisioning } from './onboarding.ts';
-import { createToken, deleteCustomerStack, operationToken, updateCustomerStack } from './provisioner.ts';
-import { requireCustomer, transitionCustomer, updateCustomerFields } from './repository.ts';
+import { cleanupToken, createToken, deleteCustomerStack, describeCustomerStack, operationToken, updateCustomerStack } from './provisioner.ts';
+import { reconcileCustomer } from './reconcile.ts';
+import { retryPlanOf, type RetryPlan } from './reconcile-rule.ts';
+import { requireCustomer, StaleStackEventError, transitionCustomer, updateCustomerFields } from './repository.ts';
 import type { UpdateCustomerRequest } from './schemas.ts';
 import { transitionRefused } from './status.ts';
 
@@ -26,29 +28,60 @@ function audit(customerId: string, action: AuditAction, who: ActorContext, detai
   });
 }
 
+/** How long a client should wait while CloudFormation rolls back a failed create. */
+export const ROLLBACK_RETRY_AFTER_SECONDS = 15;
+
 /**
- * Starts provisioning again. After a failure this is a new attempt with a new
- * token; while still PROVISIONING it re-sends the same request (a no-op for
- * CloudFormation if the first one got through).
+ * POST /provision. A PROVISIONING customer is reconciled with its real stack
+ * (a lost status event or a lost CreateStack is made up for at once). A
+ * PROVISION_FAILED customer gets a new attempt: if the failed stack is still
+ * there, the attempt starts by deleting it (its DELETE_COMPLETE then sends the
+ * create); while CloudFormation is still rolling back, 409 with Retry-After.
  */
 export async function retryProvisioning(customerId: string, who: ActorContext): Promise<CustomerItem> {
   const current = await requireCustomer(customerId);
-  const attempt = current.status === 'PROVISION_FAILED' ? current.provision_attempt + 1 : current.provision_attempt;
-  const next = await transitionCustomer(customerId, 'retryProvision', {
-    actor: who.caller.userId,
-    // Guard on the attempt read above, so two concurrent retries start one attempt.
-    expectedToken: current.stack_operation_token ?? '',
-    changes: {
-      provision_attempt: attempt,
-      stack_operation_token: createToken({ customer_id: customerId, provision_attempt: attempt }),
-      status_reason: null,
-    },
-  }).catch((error: unknown) => {
-    if (error instanceof ConflictError) throw error;
-    throw transitionRefused(customerId, current.status, 'retryProvision');
-  });
-  await audit(customerId, 'customer.provisioning_retried', who, { attempt });
-  return startProvisioning(next, who.caller.userId);
+  const actor = who.caller.userId;
+  if (current.status === 'PROVISIONING') {
+    const { customer, reconciliation } = await reconcileCustomer(current, actor);
+    await audit(customerId, 'customer.provisioning_retried', who, { attempt: current.provision_attempt, reconciliation: reconciliation.kind });
+    return customer;
+  }
+  if (current.status !== 'PROVISION_FAILED') throw transitionRefused(customerId, current.status, 'retryProvision');
+
+  const stack = await describeCustomerStack(current.stack_name);
+  const plan = retryPlanOf(stack);
+  if (plan.kind !== 'start') throw stackNotReady(customerId, plan);
+  const attempt = current.provision_attempt + 1;
+  const token = plan.firstStep === 'cleanup' ? cleanupToken(customerId, attempt) : createToken({ customer_id: customerId, provision_attempt: attempt });
+  let next: CustomerItem;
+  try {
+    next = await transitionCustomer(customerId, 'retryProvision', {
+      actor,
+      // Guarded by the failed attempt's token: of concurrent retries, one starts an attempt.
+      expectedToken: current.stack_operation_token ?? '',
+      changes: { provision_attempt: attempt, stack_operation_token: token, status_reason: null },
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError || error instanceof StaleStackEventError)) throw error;
+    const now = await requireCustomer(customerId);
+    if (now.status === 'PROVISIONING') return now;
+    throw transitionRefused(customerId, now.status, 'retryProvision');
+  }
+  await audit(customerId, 'customer.provisioning_retried', who, { attempt, first_step: plan.firstStep });
+  return (await reconcileCustomer(next, actor, { stack })).customer;
+}
+
+function stackNotReady(customerId: string, plan: Exclude<RetryPlan, { kind: 'start' }>): ConflictError {
+  if (plan.kind === 'wait') {
+    return new ConflictError(
+      `The stack of customer ${customerId}'s failed attempt is ${plan.stackStatus}; retry once CloudFormation has finished.`,
+      { current_status: 'PROVISION_FAILED', stack_status: plan.stackStatus, retry_after_seconds: ROLLBACK_RETRY_AFTER_SECONDS },
+    );
+  }
+  return new ConflictError(
+    `The stack of customer ${customerId} is ${plan.stackStatus}, which a new attempt cannot replace; an operator must look at it.`,
+    { current_status: 'PROVISION_FAILED', stack_status: plan.stackStatus },
+  );
 }
 
 export async function setCustomerActive(customerId: string, active: boolean, who: ActorContext): Promise<CustomerItem> {
@@ -88,7 +121,8 @@ export async function offboardCustomer(customerId: string, confirm: string, who:
       changes: { offboarded_at: new Date().toISOString(), stack_operation_token: null },
     });
   } catch (error) {
-    if (error instanceof ConflictError) throw error;
+    // Unreachable CloudFormation answers 503; the customer stays OFFBOARDING and the sweep sends DeleteStack.
+    if (error instanceof ConflictError || isDependencyFailure(error)) throw error;
     logger.warn('DeleteStack refused', { customer_id: customerId, error: error as Error });
     return transitionCustomer(customerId, 'offboardFailed', {
       actor: who.caller.userId,

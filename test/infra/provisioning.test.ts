@@ -1,5 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { ENV } from '#shared/config/env-vars.ts';
+import { eventFunctions } from '#shared/routes/event-functions.ts';
 import { evaluate } from './helpers/intrinsics.ts';
 import { logicalIdOf, porticoSynth } from './helpers/synth.ts';
 import { CUSTOMER_STACK_S3_ACTIONS } from '#lib/constructs/provisioning.ts';
@@ -56,6 +58,33 @@ describe('customer stack status events', () => {
         ]),
       },
     });
+  });
+});
+
+describe('the reconciliation sweep of customers stuck in a stack operation', () => {
+  const synth = porticoSynth();
+  const { stack, templateJson } = synth;
+  const id = eventFunctions.reconcileCustomers.id;
+  const fnId = logicalIdOf(stack, stack.scheduled.functions[id]!.function);
+  const rule = templateJson.Resources[logicalIdOf(stack, stack.scheduled.rules[id]!)]?.Properties ?? {};
+
+  it('runs every 5 minutes; a run not delivered before the next one is due goes to the dead-letter queue', () => {
+    expect(rule['ScheduleExpression']).toBe('rate(5 minutes)');
+    expect(rule['Targets']).toEqual([
+      {
+        Id: expect.any(String),
+        Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalIdOf(stack, stack.scheduled.deadLetterQueue), 'Arn'] } },
+        RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 5 * 60 },
+      },
+    ]);
+  });
+
+  it('has the time to reconcile a full batch, and what it needs to send CreateStack again', () => {
+    const fn = templateJson.Resources[fnId]?.Properties ?? {};
+    const variables = (fn['Environment'] as { Variables: Record<string, unknown> }).Variables;
+    expect(fn['Timeout']).toBe(60);
+    expect(Object.keys(variables)).toEqual(expect.arrayContaining([ENV.customerTemplateUrl, ENV.customerStackRoleArn, ENV.noncurrentVersionDays]));
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
 import { ensureUser } from '#local/emulators/cognito.ts';
@@ -125,13 +126,17 @@ export async function activeCustomer(overrides: Record<string, unknown> = {}): P
   return waitForCustomerStatus(created.body.customer_id, 'ACTIVE');
 }
 
-/** Number of items in a table, read from DynamoDB Local itself. */
-export async function countItems(table: string): Promise<number> {
-  const client = new DynamoDBClient({
+function dynamoDb(): DynamoDBClient {
+  return new DynamoDBClient({
     endpoint: localStack().dynamodb_endpoint,
     region: localStack().region,
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+}
+
+/** Number of items in a table, read from DynamoDB Local itself. */
+export async function countItems(table: string): Promise<number> {
+  const client = dynamoDb();
   let count = 0;
   let startKey: Record<string, any> | undefined;
   do {
@@ -150,13 +155,86 @@ export async function cloudFormationRequests(): Promise<{ action: string; params
 
 /**
  * Makes the next create or delete of a stack whose customer id starts with
- * `customerIdPrefix` (a slug, or a whole id) fail with `reason`.
+ * `customerIdPrefix` (a slug, or a whole id) fail with `reason`: `create`
+ * fails the bucket, `create-after-bucket` fails its policy once the bucket
+ * exists; `rollbackMs` makes the rollback that follows last that long.
  */
-export async function injectStackFault(customerIdPrefix: string, operation: 'create' | 'delete', reason: string): Promise<void> {
-  await fetch(`${localStack().cloudformation_endpoint}/__local/faults`, {
-    method: 'POST',
-    body: JSON.stringify({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation, reason }),
+export async function injectStackFault(
+  customerIdPrefix: string,
+  operation: 'create' | 'create-after-bucket' | 'delete',
+  reason: string,
+  options: { rollbackMs?: number } = {},
+): Promise<void> {
+  await addStackFault({
+    stack_name_prefix: `portico-customer-${customerIdPrefix}`,
+    operation,
+    reason,
+    ...(options.rollbackMs !== undefined ? { rollback_ms: options.rollbackMs } : {}),
   });
+}
+
+/** The next `status` event of the customer's stack is lost: the status function never sees it. */
+export async function dropStackEvent(customerIdPrefix: string, status: string): Promise<void> {
+  await addStackFault({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation: 'drop-event', status });
+}
+
+/** The first `attempts` deliveries of the next `status` event of the customer's stack fail. */
+export async function failStackEventDeliveries(customerIdPrefix: string, status: string, attempts: number): Promise<void> {
+  await addStackFault({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation: 'fail-delivery', status, attempts });
+}
+
+async function addStackFault(fault: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${localStack().cloudformation_endpoint}/__local/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  if (response.status !== 204) throw new Error(`fault refused: ${response.status} ${await response.text()}`);
+}
+
+/** A CloudFormation client on the local provisioner, as a handler has one. */
+export function localCloudFormation(): CloudFormationClient {
+  return new CloudFormationClient({
+    endpoint: localStack().cloudformation_endpoint,
+    region: localStack().region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}
+
+/** A stack's status and reason, or undefined when there is none; read through a test hook, so not one of the recorded calls. */
+export async function describeStack(stackName: string): Promise<{ status: string; reason: string } | undefined> {
+  const response = await fetch(`${localStack().cloudformation_endpoint}/__local/stacks/${encodeURIComponent(stackName)}`);
+  if (response.status === 404) return undefined;
+  return (await response.json()) as { status: string; reason: string };
+}
+
+/** Polls until the stack is in `status`, or gone (`'none'`). */
+export async function waitForStackStatus(stackName: string, status: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string | undefined;
+  while (Date.now() < deadline) {
+    last = (await describeStack(stackName))?.status ?? 'none';
+    if (last === status) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`stack ${stackName} did not reach ${status}; last: ${last}`);
+}
+
+/** Runs a scheduled function now, through the local control server; answers its result. */
+export async function runScheduledFunction(functionId: string): Promise<any> {
+  const response = await fetch(`${localStack().control_url}/schedules/${encodeURIComponent(functionId)}/run`, { method: 'POST' });
+  const body = (await response.json()) as { result?: unknown; error?: string };
+  if (response.status !== 200) throw new Error(`${functionId} failed: ${response.status} ${body.error}`);
+  return body.result;
+}
+
+/** Moves the customer's last change `seconds` into the past, as if that much time had gone by. */
+export async function backdateCustomer(customerId: string, seconds: number): Promise<void> {
+  await dynamoDb().send(
+    new UpdateItemCommand({
+      TableName: localStack().tables.customers,
+      Key: { customer_id: { S: customerId } },
+      UpdateExpression: 'SET updated_at = :past',
+      ConditionExpression: 'attribute_exists(customer_id)',
+      ExpressionAttributeValues: { ':past': { S: new Date(Date.now() - seconds * 1000).toISOString() } },
+    }),
+  );
 }
 
 /** Adds `user` to the customer through the API, as the platform admin. */

@@ -7,9 +7,11 @@ import {
   cloudFormationRequests,
   countItems,
   customerBody,
+  describeStack,
   injectStackFault,
   localS3,
   waitForCustomerStatus,
+  waitForStackStatus,
 } from '../../support/local-stack.ts';
 
 let token: string;
@@ -233,17 +235,20 @@ describe('DELETE /customers/{customer_id} (offboarding)', () => {
     await waitForCustomerStatus(id, 'OFFBOARDED');
   });
 
-  it('offboards a customer whose stack never got created at once', async () => {
+  it('offboards a customer whose create failed by deleting the rolled-back stack it left', async () => {
     const slug = `nc-${Date.now().toString(36)}`;
     await injectStackFault(slug, 'create', 'Access denied');
     const created = await api('POST', '/customers', { token, body: customerBody({ customer_name: slug }) });
     const id = created.body.customer_id;
     await waitForCustomerStatus(id, 'PROVISION_FAILED');
+    await waitForStackStatus(created.body.stack_name, 'ROLLBACK_COMPLETE');
 
     const response = await api('DELETE', `/customers/${id}?confirm=${id}`, { token });
 
     expect(response.status).toBe(202);
-    expect(response.body.status).toBe('OFFBOARDED');
+    expect(response.body.status).toBe('OFFBOARDING');
+    await waitForCustomerStatus(id, 'OFFBOARDED');
+    expect(await describeStack(created.body.stack_name)).toBeUndefined();
   });
 });
 
@@ -262,7 +267,7 @@ describe('GET /customers/{customer_id}/statistics', () => {
       admin_users: 0,
       member_users: 0,
       quotas: { max_concurrent_worksets: 7, max_storage_gb: 900, max_monthly_runs: 10 },
-      storage: { storage_bytes: 0, object_count: 0, storage_gb: 0, storage_utilization_percent: 0 },
+      storage: { storage_bytes: 0, reserved_bytes: 0, object_count: 0, storage_gb: 0, storage_utilization_percent: 0 },
       created_at: customer.created_at,
       activated_at: customer.activated_at,
       days_since_onboarding: 0,

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ScheduledEvent } from 'aws-lambda';
+
+/**
+ * The local stand-in for EventBridge schedules, and a way to run one now.
+ * Each scheduled function runs on a timer (its `everyMinutes`, or
+ * `intervalSeconds` for all of them; 0 turns the timers off), never two runs
+ * of one function at once. `POST /schedules/<function id>/run` runs it now and
+ * answers its result as JSON; `GET /schedules` lists them.
+ */
+export interface ScheduledFunction {
+  readonly id: string;
+  readonly everyMinutes: number;
+  readonly run: (event: ScheduledEvent) => Promise<unknown>;
+}
+
+export interface ControlServerOptions {
+  readonly schedules: readonly ScheduledFunction[];
+  /** Overrides every schedule; 0 turns the timers off. @default each function's everyMinutes */
+  readonly intervalSeconds?: number;
+  readonly region: string;
+  readonly accountId: string;
+  readonly log?: (line: string) => void;
+}
+
+export class LocalControlServer {
+  private readonly server: Server = createServer((req, res) => void this.serve(req, res));
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly running = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly options: ControlServerOptions) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    for (const schedule of this.options.schedules) {
+      const everyMs = (this.options.intervalSeconds ?? schedule.everyMinutes * 60) * 1000;
+      if (everyMs <= 0) continue;
+      this.timers.push(setInterval(() => void this.runOnTimer(schedule), everyMs));
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
+    await Promise.allSettled([...this.running.values()]);
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Runs the function now; a run already under way is waited for first, as schedules never overlap. */
+  async runNow(schedule: ScheduledFunction): Promise<unknown> {
+    const previous = this.running.get(schedule.id);
+    if (previous) await previous.catch(() => undefined);
+    const run = schedule.run(this.scheduledEvent(schedule.id));
+    this.running.set(schedule.id, run);
+    try {
+      return await run;
+    } finally {
+      if (this.running.get(schedule.id) === run) this.running.delete(schedule.id);
+    }
+  }
+
+  private async runOnTimer(schedule: ScheduledFunction): Promise<void> {
+    if (this.running.has(schedule.id)) return;
+    try {
+      await this.runNow(schedule);
+    } catch (error) {
+      // In AWS the schedule's retries and dead-letter queue take it; the next run comes anyway.
+      console.error(`[local-schedules] ${schedule.id} failed:`, error);
+    }
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const answer = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    };
+    if (req.method === 'GET' && req.url === '/schedules') {
+      return answer(200, this.options.schedules.map((s) => ({ id: s.id, every_seconds: this.options.intervalSeconds ?? s.everyMinutes * 60 })));
+    }
+    const id = req.method === 'POST' ? /^\/schedules\/([^/]+)\/run$/.exec(req.url ?? '')?.[1] : undefined;
+    const schedule = this.options.schedules.find((s) => s.id === decodeURIComponent(id ?? ''));
+    if (!schedule) return answer(404, { error: `no scheduled function at ${req.method} ${req.url}` });
+    this.options.log?.(`run ${schedule.id} now`);
+    try {
+      answer(200, { function_id: schedule.id, result: (await this.runNow(schedule)) ?? null });
+    } catch (error) {
+      answer(500, { function_id: schedule.id, error: (error as Error).message });
+    }
+  }
+
+  /** The event an EventBridge schedule sends its target. */
+  private scheduledEvent(functionId: string): ScheduledEvent {
+    const { region, accountId } = this.options;
+    return {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: accountId,
+      time: new Date().toISOString(),
+      region,
+      resources: [`arn:aws:events:${region}:${accountId}:rule/${functionId}`],
+      detail: {},
+    };
+  }
+}
