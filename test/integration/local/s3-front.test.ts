@@ -112,6 +112,23 @@ describe('presigned PUT URLs are checked as S3 checks them', () => {
     expect(await stored(targetBucket, targetKey)).toEqual(before);
   });
 
+  it('checks the body against a checksum the URL signs as a header: the right bytes land, others are 400 BadDigest', async () => {
+    const checksumKey = `checked-${randomUUID()}.fq`;
+    const checksum = createHash('sha256').update(BODY).digest('base64');
+    const checked = await getSignedUrl(sharedS3, new PutObjectCommand({ Bucket: bucket, Key: checksumKey, ContentLength: BODY.length, ChecksumSHA256: checksum }), {
+      expiresIn: 60,
+      signableHeaders: new Set(['content-length']),
+      unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+    });
+    const tampered = Buffer.from(BODY);
+    tampered[1] = 0x58;
+
+    expect(await s3Error(await put(checked, tampered, { 'x-amz-checksum-sha256': checksum }))).toMatchObject({ status: 400, code: 'BadDigest' });
+    expect(await stored(bucket, checksumKey)).toBeUndefined();
+    expect((await put(checked, BODY, { 'x-amz-checksum-sha256': checksum })).status).toBe(200);
+    expect(await stored(bucket, checksumKey)).toEqual(BODY);
+  });
+
   it('refuses an unknown access key with 403 InvalidAccessKeyId', async () => {
     const unknown = await getSignedUrl(client({ accessKeyId: 'AKIDUNKNOWN' }), new PutObjectCommand({ Bucket: bucket, Key: `k-${randomUUID()}` }), { expiresIn: 60 });
 
