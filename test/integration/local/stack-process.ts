@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalStackInfo } from '#local/stack.ts';
@@ -50,9 +50,12 @@ export class StackProcess {
 }
 
 const started = new Set<StackProcess>();
+const stateDirs = new Set<string>();
 
 export function newStateDir(): string {
-  return mkdtempSync(join(tmpdir(), 'portico-test-stack-'));
+  const dir = mkdtempSync(join(tmpdir(), 'portico-test-stack-'));
+  stateDirs.add(dir);
+  return dir;
 }
 
 /** Processes whose command line mentions `text` (a state folder), other than the stack itself. */
@@ -81,7 +84,7 @@ export async function eventually(check: () => boolean, timeoutMs = 5_000): Promi
   return true;
 }
 
-/** Kills every stack the tests started, and whatever they left behind, whatever the tests' outcome. */
+/** Kills every stack the tests started, and whatever they left behind, whatever the tests' outcome; removes their state. */
 export async function killEverythingStarted(): Promise<void> {
   for (const stack of started) {
     if (stack.process.exitCode === null && stack.process.signalCode === null) stack.process.kill('SIGKILL');
@@ -94,4 +97,6 @@ export async function killEverythingStarted(): Promise<void> {
     }
   }
   started.clear();
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+  stateDirs.clear();
 }
