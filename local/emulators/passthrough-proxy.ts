@@ -14,9 +14,14 @@ export interface LocalAnswer {
   readonly body?: string;
 }
 
-/** Sends upstream the same method and URL with other headers and body (e.g. a decoded body). */
+/** Sends upstream the same method and URL with these headers and body (e.g. a decoded body). */
 export interface Rewrite {
-  readonly forward: { readonly headers: IncomingHttpHeaders; readonly body: Buffer };
+  readonly forward: {
+    readonly headers: IncomingHttpHeaders;
+    readonly body: Buffer;
+    /** Called once the answer has gone back to the client, or the exchange failed. */
+    readonly onSettled?: () => void;
+  };
 }
 
 /** Answers a call the emulator behind lacks, or returns undefined to pass it through. */
@@ -76,7 +81,8 @@ export class PassthroughProxy {
     }
   }
 
-  private forward(req: IncomingMessage, res: ServerResponse, { headers, body }: Rewrite['forward']): void {
+  private forward(req: IncomingMessage, res: ServerResponse, { headers, body, onSettled }: Rewrite['forward']): void {
+    if (onSettled) res.once('close', onSettled);
     const upstream = httpRequest(
       { host: '127.0.0.1', port: this.upstreamPort, method: req.method, path: req.url, headers },
       (reply) => {

@@ -1,9 +1,10 @@
-import type { IncomingHttpHeaders } from 'node:http';
-import type { AsyncIntercept } from '../passthrough-proxy.ts';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { AsyncIntercept, LocalAnswer, Rewrite } from '../passthrough-proxy.ts';
 import { authenticate } from './authenticate.ts';
 import { checkChecksums } from './checksums.ts';
-import { multipartAnswer } from './multipart/multipart.ts';
+import { lockUpload, multipartAnswer } from './multipart/multipart.ts';
 import { S3rverUploads } from './multipart/s3rver-uploads.ts';
+import { UploadLocks } from './multipart/upload-locks.ts';
 import { readPayload, type Payload } from './payload.ts';
 import { refusals } from './refusals.ts';
 import { errorAnswer, S3Error } from './s3-error.ts';
@@ -31,24 +32,36 @@ const BUCKET_NAME = /^(?!\d+\.\d+\.\d+\.\d+$)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[
  */
 export function s3FrontIntercept(options: S3FrontOptions): AsyncIntercept {
   const uploads = new S3rverUploads(options.dataDir);
+  const locks = new UploadLocks();
   const region = options.region ?? 'us-east-1';
   const now = options.now ?? (() => new Date());
+
+  const admit = async (req: IncomingMessage, received: Buffer): Promise<LocalAnswer | Rewrite | undefined> => {
+    const request = parseS3Request(req, received);
+    if (request.bucket !== undefined && !BUCKET_NAME.test(request.bucket)) throw refusals.invalidBucketName(request.bucket);
+    const authenticated = await authenticate(request, { accounts: options.accounts, region, now: now() });
+    const payload = await readPayload(request, authenticated);
+    await checkChecksums(request, authenticated.auth, payload);
+    const release = await lockUpload(request, locks);
+    try {
+      const answer = await multipartAnswer({ ...request, body: payload.body }, uploads);
+      if (answer) release?.();
+      if (answer || (!release && !payload.decoded)) return answer;
+      const headers = payload.decoded ? decodedHeaders(req.headers, payload) : req.headers;
+      return { forward: { headers, body: payload.body, ...(release ? { onSettled: release } : {}) } };
+    } catch (error) {
+      release?.();
+      throw error;
+    }
+  };
+
   return async (req, received) => {
     // A CORS preflight carries no credentials by design; s3rver answers it from the bucket's CORS rules.
     if (req.method === 'OPTIONS') return undefined;
-    try {
-      const request = parseS3Request(req, received);
-      if (request.bucket !== undefined && !BUCKET_NAME.test(request.bucket)) throw refusals.invalidBucketName(request.bucket);
-      const authenticated = await authenticate(request, { accounts: options.accounts, region, now: now() });
-      const payload = await readPayload(request, authenticated);
-      await checkChecksums(request, authenticated.auth, payload);
-      const answer = await multipartAnswer({ ...request, body: payload.body }, uploads);
-      if (answer) return answer;
-      return payload.decoded ? { forward: { headers: decodedHeaders(req.headers, payload), body: payload.body } } : undefined;
-    } catch (error) {
+    return admit(req, received).catch((error: unknown) => {
       if (error instanceof S3Error) return errorAnswer(error);
       throw error;
-    }
+    });
   };
 }
 

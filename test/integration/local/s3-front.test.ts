@@ -245,6 +245,21 @@ describe('multipart uploads', () => {
     expect(await complete(key, uploadId, [{ PartNumber: 1, ETag: first }])).toMatchObject({ $metadata: { httpStatusCode: 200 } });
   });
 
+  it('runs two completions of one upload one at a time: the first assembles it, the second finds it gone (404 NoSuchUpload)', async () => {
+    const key = `mp-${randomUUID()}.fq`;
+    const uploadId = await started(key);
+    const parts = [
+      { PartNumber: 1, ETag: await uploadPart(key, uploadId, 1, Buffer.alloc(5 * MIB, 3)) },
+      { PartNumber: 2, ETag: await uploadPart(key, uploadId, 2, Buffer.from('tail')) },
+    ];
+
+    const answers = await Promise.all([complete(key, uploadId, parts), complete(key, uploadId, parts)]);
+
+    const outcomes = answers.map((a) => (a instanceof Error ? a.name : (a as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode)).sort();
+    expect(outcomes).toEqual([200, 'NoSuchUpload']);
+    expect((await stored(bucket, key))?.length).toBe(5 * MIB + 4);
+  });
+
   it('aborts an upload: its parts are gone, completing or adding to it is 404 NoSuchUpload', async () => {
     const key = `mp-${randomUUID()}.fq`;
     const uploadId = await started(key);

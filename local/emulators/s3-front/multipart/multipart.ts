@@ -3,6 +3,9 @@ import { refusals } from '../refusals.ts';
 import { queryParam, type S3Request } from '../s3-request.ts';
 import { checkCompletion, parseCompleteRequest, partNumber } from './completion.ts';
 import type { S3rverUploads } from './s3rver-uploads.ts';
+import type { UploadLocks } from './upload-locks.ts';
+
+const UPLOAD_CALLS = ['PUT', 'POST', 'DELETE'];
 
 /**
  * The multipart calls s3rver gets wrong, answered or checked first:
@@ -15,7 +18,7 @@ import type { S3rverUploads } from './s3rver-uploads.ts';
 export async function multipartAnswer(request: S3Request, uploads: S3rverUploads): Promise<LocalAnswer | undefined> {
   const uploadId = queryParam(request, 'uploadId');
   const { bucket, key } = request;
-  if (uploadId === undefined || !bucket || !key || !['PUT', 'POST', 'DELETE'].includes(request.method)) return undefined;
+  if (uploadId === undefined || !bucket || !key || !UPLOAD_CALLS.includes(request.method)) return undefined;
   // s3rver answers NoSuchBucket before it touches an upload.
   if (!(await uploads.bucketExists(bucket))) return undefined;
   if (request.method === 'PUT') partNumber(queryParam(request, 'partNumber'));
@@ -30,4 +33,15 @@ export async function multipartAnswer(request: S3Request, uploads: S3rverUploads
     return { status: 204 };
   }
   return undefined;
+}
+
+/**
+ * Takes the upload's lock for an UploadPart (shared), CompleteMultipartUpload
+ * or AbortMultipartUpload (exclusive); hold it until s3rver has answered.
+ */
+export function lockUpload(request: S3Request, locks: UploadLocks): Promise<(() => void) | undefined> {
+  const uploadId = queryParam(request, 'uploadId');
+  if (uploadId === undefined || !request.bucket || !UPLOAD_CALLS.includes(request.method)) return Promise.resolve(undefined);
+  const upload = `${request.bucket}/${uploadId}`;
+  return request.method === 'PUT' ? locks.shared(upload) : locks.exclusive(upload);
 }
