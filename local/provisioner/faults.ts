@@ -9,6 +9,8 @@
  * - `drop-event`: the next `status` event is lost: never delivered.
  * - `fail-delivery`: the next `status` event's first `attempts` deliveries fail,
  *   as if the target function had thrown; later attempts go through.
+ * - `unavailable`: the next `times` calls of `action` on the stack answer 503
+ *   ServiceUnavailable, as CloudFormation does when it cannot serve a call.
  *
  * `rollback_ms` makes a rollback last that long, so a test can act during it.
  */
@@ -16,7 +18,8 @@ export type Fault =
   | { readonly stack_name_prefix: string; readonly operation: 'create' | 'create-after-bucket'; readonly reason?: string; readonly rollback_ms?: number }
   | { readonly stack_name_prefix: string; readonly operation: 'delete'; readonly reason: string }
   | { readonly stack_name_prefix: string; readonly operation: 'drop-event'; readonly status: string }
-  | { readonly stack_name_prefix: string; readonly operation: 'fail-delivery'; readonly status: string; readonly attempts: number };
+  | { readonly stack_name_prefix: string; readonly operation: 'fail-delivery'; readonly status: string; readonly attempts: number }
+  | { readonly stack_name_prefix: string; readonly operation: 'unavailable'; readonly action: string; readonly times: number };
 
 export type FaultOperation = Fault['operation'];
 
@@ -40,7 +43,11 @@ export class Faults {
       (f): f is Extract<Fault, { operation: O }> =>
         stackName.startsWith(f.stack_name_prefix) && (operations as readonly string[]).includes(f.operation) && matches(f as Extract<Fault, { operation: O }>),
     );
-    if (fault) this.faults = this.faults.filter((f) => f !== fault);
+    if (!fault) return undefined;
+    this.faults = this.faults.filter((f) => f !== fault);
+    // An `unavailable` fault lasts `times` calls.
+    const taken: Fault = fault;
+    if (taken.operation === 'unavailable' && taken.times > 1) this.faults.push({ ...taken, times: taken.times - 1 });
     return fault;
   }
 }
@@ -59,7 +66,11 @@ function faultProblem(body: unknown): string | undefined {
       return typeof fault.status === 'string' ? undefined : 'a drop-event fault needs the status of the event to drop';
     case 'fail-delivery':
       return typeof fault.status === 'string' && Number.isInteger(fault.attempts) ? undefined : 'a fail-delivery fault needs a status and a number of attempts';
+    case 'unavailable':
+      return typeof fault.action === 'string' && Number.isInteger(fault.times) && (fault.times as number) > 0
+        ? undefined
+        : 'an unavailable fault needs an action and how many times (at least 1)';
     default:
-      return 'operation must be create, create-after-bucket, delete, drop-event or fail-delivery';
+      return 'operation must be create, create-after-bucket, delete, drop-event, fail-delivery or unavailable';
   }
 }

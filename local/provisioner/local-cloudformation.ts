@@ -112,6 +112,11 @@ export class LocalCloudFormation {
     const params = parseForm(body);
     const action = params.Action ?? '';
     this.requests.push({ action, params, at: new Date().toISOString() });
+    const unavailable = this.faults.take(params.StackName ?? '', ['unavailable'], (fault) => fault.action === action);
+    if (unavailable) {
+      res.writeHead(503, { 'Content-Type': 'text/xml' }).end(errorXml('ServiceUnavailable', 'Service is unavailable (fault injected)', requestId));
+      return;
+    }
     try {
       const result = await this.dispatch(action, params);
       res.writeHead(200, { 'Content-Type': 'text/xml' }).end(resultXml(action, result, requestId));

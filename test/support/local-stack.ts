@@ -183,6 +183,11 @@ export async function failStackEventDeliveries(customerIdPrefix: string, status:
   await addStackFault({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation: 'fail-delivery', status, attempts });
 }
 
+/** The next `times` calls of `action` on the customer's stack answer 503, as CloudFormation does when it cannot serve one. */
+export async function makeStackCallsUnavailable(customerIdPrefix: string, action: string, times: number): Promise<void> {
+  await addStackFault({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation: 'unavailable', action, times });
+}
+
 async function addStackFault(fault: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${localStack().cloudformation_endpoint}/__local/faults`, { method: 'POST', body: JSON.stringify(fault) });
   if (response.status !== 204) throw new Error(`fault refused: ${response.status} ${await response.text()}`);

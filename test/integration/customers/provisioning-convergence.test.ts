@@ -15,6 +15,7 @@ import {
   localCloudFormation,
   localS3,
   localStack,
+  makeStackCallsUnavailable,
   runScheduledFunction,
   waitForCustomerStatus,
   waitForStackStatus,
@@ -107,6 +108,38 @@ describe('a lost stack status event delays a customer, never strands it', () => 
     expect(offboarded.status).toBe('OFFBOARDED');
     expect(offboarded.offboarded_at).toEqual(expect.any(String));
     expect(await bucketExists(customer.s3_bucket)).toBe(true);
+  });
+
+  it('an offboarding whose DeleteStack cannot reach CloudFormation answers 503, and the sweep sends DeleteStack again', async () => {
+    const customer = await activeCustomer({ customer_name: uniqueSlug('cfdown') });
+    const id: string = customer.customer_id;
+    // Both attempts the SDK makes.
+    await makeStackCallsUnavailable(id, 'DeleteStack', 2);
+
+    const refused = await api('DELETE', `/customers/${id}?confirm=${id}`, { token });
+
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toEqual(expect.any(String));
+    expect((await getCustomer(id)).status).toBe('OFFBOARDING');
+    await backdateCustomer(id, OLDER_THAN_THRESHOLD_SECONDS);
+    const sweep = await runScheduledFunction(RECONCILE);
+    expect(sweep.customers).toContainEqual({ customer_id: id, status: 'OFFBOARDING', reconciliation: 'send-delete' });
+    await waitForCustomerStatus(id, 'OFFBOARDED');
+  });
+
+  it('POST /provision answers 503 and changes nothing while CloudFormation cannot be read', async () => {
+    const slug = uniqueSlug('cfdn2');
+    await dropStackEvent(slug, 'CREATE_COMPLETE');
+    const customer = await onboard(slug);
+    await waitForStackStatus(customer.stack_name, 'CREATE_COMPLETE');
+    const before = await getCustomer(customer.customer_id);
+    await makeStackCallsUnavailable(customer.customer_id, 'DescribeStacks', 2);
+
+    const refused = await api('POST', `/customers/${customer.customer_id}/provision`, { token });
+
+    expect(refused.status).toBe(503);
+    expect(await getCustomer(customer.customer_id)).toEqual(before);
+    expect((await api('POST', `/customers/${customer.customer_id}/provision`, { token })).body.status).toBe('ACTIVE');
   });
 
   it('an event whose first deliveries fail is retried, as EventBridge retries its target', async () => {
