@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { StackStatusEvent } from '#shared/customers/stack-events.ts';
+import { CUSTOMER_STACK_PREFIX } from '#shared/customers/template-contract.ts';
 import type { S3ObjectEvent } from '#shared/usage/s3-object-events.ts';
 import { PLATFORM_ADMIN_GROUP } from '#shared/identity/groups.ts';
 import { eventFunctions, type EventFunctionDefinition } from '#shared/routes/event-functions.ts';
@@ -21,7 +22,7 @@ import { S3RVER_CREDENTIALS, startS3, type S3Emulator } from './emulators/s3.ts'
 import { handlerEnvironment } from './handler-environment.ts';
 import { LocalGateway } from './gateway/server.ts';
 import { lambdaContext, LOCAL_ACCOUNT_ID } from './gateway/lambda-event.ts';
-import { installPermissionChecks, runAs } from './permissions.ts';
+import { installPermissionChecks, runAs, type GrantScopes } from './permissions.ts';
 import { choosePorts, freePort, isPortFree, rememberPorts } from './ports.ts';
 import { LocalCloudFormation } from './provisioner/local-cloudformation.ts';
 import { LocalControlServer, type ScheduledFunction } from './control-server.ts';
@@ -109,7 +110,6 @@ const LOCK_FILE = 'stack.lock';
 const EMULATOR_PORTS = ['cognito_front', 'cognito', 'dynamodb', 's3_front', 's3', 'cloudformation'] as const;
 type EmulatorPorts = Readonly<Record<(typeof EMULATOR_PORTS)[number], number>>;
 
-
 export const physicalTableName = (table: TableDefinition) => `portico-local-${table.name}`;
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<RunningLocalStack> {
@@ -163,7 +163,7 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
     // Handlers read their configuration at import time, as in Lambda: set it first.
     Object.assign(process.env, handlerEnvironment(endpoints, corsOrigins));
 
-    await enforceDeclaredPermissions();
+    await enforceDeclaredPermissions({ bucketPrefix: BUCKET_PREFIX, stackNamePrefix: CUSTOMER_STACK_PREFIX, userPoolId: pool.userPoolId });
     const usageHandler = eventHandler<S3ObjectEvent>(eventFunctions.s3ObjectEvents);
     forwardS3Events(s3.server, usageHandler);
     const statusHandler = eventHandler<StackStatusEvent>(eventFunctions.stackStatus);
@@ -319,7 +319,6 @@ async function startEmulators(
   throw failure?.reason;
 }
 
-
 /**
  * Loads an event-driven function the way EventBridge would run it: with its
  * own grants, through the same handler module as in AWS.
@@ -350,7 +349,7 @@ function scheduleInterval(options: LocalStackOptions): { intervalSeconds?: numbe
 }
 
 /** Makes the shared SDK clients refuse what a function did not declare (see permissions.ts). */
-async function enforceDeclaredPermissions(): Promise<void> {
+async function enforceDeclaredPermissions(scopes: Omit<GrantScopes, 'logicalTableName'>): Promise<void> {
   // Imported only now: the clients read their configuration when first loaded.
   const [{ dynamo }, { s3: sharedS3 }, { cloudFormation: sharedCloudFormation }, { cognito: sharedCognito }] = await Promise.all([
     import('#shared/clients/dynamodb.ts'),
@@ -359,15 +358,15 @@ async function enforceDeclaredPermissions(): Promise<void> {
     import('#shared/clients/cognito.ts'),
   ]);
   const logical = new Map(tableList.map((t) => [physicalTableName(t), t.name]));
-  installPermissionChecks({
-    dynamo,
-    byCapability: [
-      [sharedS3, 'customer-buckets'],
-      [sharedCloudFormation, 'provision-customers'],
-      [sharedCognito, 'manage-users'],
+  installPermissionChecks(
+    [
+      [dynamo, 'dynamodb'],
+      [sharedS3, 's3'],
+      [sharedCloudFormation, 'cloudformation'],
+      [sharedCognito, 'cognito-idp'],
     ],
-    logicalTableName: (physical) => logical.get(physical),
-  });
+    { ...scopes, logicalTableName: (physical) => logical.get(physical) },
+  );
 }
 
 /** The seeded admin keeps its password across runs; a fresh state gets a new random one. */

@@ -2,9 +2,12 @@ import { toCustomer } from '#shared/customers/customer.ts';
 import { offboardCustomer } from '#shared/customers/lifecycle.ts';
 import { offboardQuerySchema } from '#shared/customers/schemas.ts';
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/http/route-handler.ts';
+import { routeHandler } from '#shared/api/route-handler.ts';
+import { moveDefaultsOff } from '#shared/memberships/offboarding.ts';
 
 export const handler = routeHandler('customers.offboard', { query: offboardQuerySchema }, async (request) => {
-  const customer = await offboardCustomer(request.params.customer_id as string, request.query.confirm, request);
+  const customer = await offboardCustomer(request.params.customer_id, request.query.confirm, request);
+  // After the customer is closed to members; a retried DELETE finishes what a failure left.
+  await moveDefaultsOff(customer.customer_id);
   return json(202, toCustomer(customer));
 });

@@ -28,6 +28,8 @@ export const ENV = {
   uploadMultipartThresholdBytes: 'UPLOAD_MULTIPART_THRESHOLD_BYTES',
   /** Smallest multipart part (default 64 MiB; S3 allows 5 MiB). */
   uploadMinPartBytes: 'UPLOAD_MIN_PART_BYTES',
+  /** Seconds after its URLs expire that an unfinished upload keeps its storage reservation (default 3600). */
+  uploadReservationGraceSeconds: 'UPLOAD_RESERVATION_GRACE_SECONDS',
   /** Seconds a membership lookup may be reused by a warm container. */
   membershipCacheSeconds: 'MEMBERSHIP_CACHE_SECONDS',
   /** Seconds a customer may stay PROVISIONING or OFFBOARDING before the sweep reconciles it (default 300). */

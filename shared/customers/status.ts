@@ -42,10 +42,25 @@ export function canTransition(status: CustomerStatus, action: CustomerAction): b
   return (TRANSITIONS[action].from as readonly CustomerStatus[]).includes(status);
 }
 
+/** What each change is called in an answer: words a person reads, not the machine's action names. */
+const ACTION_WORDS: Record<CustomerAction | 'update', string> = {
+  provisioned: 'it can be marked provisioned',
+  provisionFailed: 'it can be marked as failed to provision',
+  retryProvision: 'provisioning can be retried',
+  failedStackRemoved: 'the failed stack of its previous attempt can be replaced',
+  deactivate: 'it can be deactivated',
+  activate: 'it can be activated',
+  offboard: 'it can be offboarded',
+  offboarded: 'it can be marked offboarded',
+  offboardFailed: 'its offboarding can be marked as failed',
+  update: 'its profile, plan, quotas and billing fields can be changed',
+};
+
 export function transitionRefused(customerId: string, status: string, action: CustomerAction | 'update'): ConflictError {
   const allowed = action === 'update' ? EDITABLE_STATUSES : TRANSITIONS[action].from;
-  return new ConflictError(
-    `Customer ${customerId} is ${status}; '${action}' is allowed only when it is ${allowed.join(' or ')}.`,
-    { current_status: status },
-  );
+  const list = allowed.length > 1 ? `${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}` : allowed.join('');
+  return new ConflictError(`Customer ${customerId} is ${status}; ${ACTION_WORDS[action]} only when it is ${list}.`, {
+    current_status: status,
+    allowed_statuses: [...allowed],
+  });
 }

@@ -27,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // Small multipart settings so a 20 MiB file exercises the multipart flow.
       UPLOAD_MULTIPART_THRESHOLD_BYTES: String(UPLOAD_MULTIPART_THRESHOLD_IN_TESTS),
       UPLOAD_MIN_PART_BYTES: String(5 * 1024 * 1024),
+      // Sweeps run when a test asks (control_url), never on a timer in the middle of one.
+      LOCAL_SCHEDULE_SECONDS: '0',
     },
   });
   const stackFile = await waitForReady(child);

@@ -168,7 +168,7 @@ describe('deactivate and activate', () => {
     expect(deactivated.body.status).toBe('INACTIVE');
     expect(again.status).toBe(409);
     expect(again.headers.get('content-type')).toBe('application/problem+json');
-    expect(again.body.detail).toBe(`Customer ${id} is INACTIVE; 'deactivate' is allowed only when it is ACTIVE.`);
+    expect(again.body.detail).toBe(`Customer ${id} is INACTIVE; it can be deactivated only when it is ACTIVE.`);
     expect(activated.body.status).toBe('ACTIVE');
     expect(twice.status).toBe(409);
   });

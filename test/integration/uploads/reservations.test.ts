@@ -140,7 +140,7 @@ describe('storage reservations', () => {
     const again = await fetch(`${localStack().control_url}/schedules/uploads.expire/run`, { method: 'POST' });
 
     expect(sweep.status).toBe(200);
-    expect((await sweep.json()).result.released).toBeGreaterThanOrEqual(2);
+    expect(((await sweep.json()) as { result: { released: number } }).result.released).toBeGreaterThanOrEqual(2);
     expect(again.status).toBe(200);
     expect(await counter(customerId)).toEqual({ storage_bytes: 0, reserved_bytes: 0 });
     const state = async (id: string) =>

@@ -29,7 +29,15 @@ describe('customer state machine', () => {
     const error = transitionRefused('acme-a1b2c3d4', 'OFFBOARDED', 'activate');
 
     expect(error.status).toBe(409);
-    expect(error.detail).toBe("Customer acme-a1b2c3d4 is OFFBOARDED; 'activate' is allowed only when it is INACTIVE.");
-    expect(error.extensions).toEqual({ current_status: 'OFFBOARDED' });
+    expect(error.detail).toBe('Customer acme-a1b2c3d4 is OFFBOARDED; it can be activated only when it is INACTIVE.');
+    expect(error.detail).not.toMatch(/'[a-zA-Z]+'/);
+    expect(error.extensions).toEqual({ current_status: 'OFFBOARDED', allowed_statuses: ['INACTIVE'] });
+  });
+
+  it.each(Object.keys(TRANSITIONS) as CustomerAction[])('names %s in words, never by its internal identifier', (action) => {
+    const detail = transitionRefused('acme-a1b2c3d4', 'OFFBOARDED', action).detail;
+    expect(detail).not.toContain(`'${action}'`);
+    expect(detail).not.toMatch(/\b[a-z]+[A-Z]\w*/); // no camelCase identifier such as retryProvision
+    expect(detail).toMatch(/^Customer acme-a1b2c3d4 is OFFBOARDED; [a-z ,]+ only when it is [A-Z_]+((, | or )[A-Z_]+)*\.$/);
   });
 });
