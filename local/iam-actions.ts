@@ -1,4 +1,4 @@
-import type { ServiceAction, TableAction } from '#shared/permissions/actions.ts';
+import type { TableAction } from '#shared/permissions/actions.ts';
 
 /**
  * What IAM authorizes for one SDK call, as AWS documents it: the action, and
@@ -7,7 +7,7 @@ import type { ServiceAction, TableAction } from '#shared/permissions/actions.ts'
  */
 export type IamUse =
   | { readonly kind: 'table'; readonly table: string; readonly action: TableAction | 'BatchWriteItem' | 'Scan' | 'DescribeTable' }
-  | { readonly kind: 'service'; readonly action: ServiceAction | string; readonly resource?: string };
+  | { readonly kind: 'service'; readonly action: string; readonly resource?: string };
 
 export type SdkService = 'dynamodb' | 's3' | 'cloudformation' | 'cognito-idp';
 

@@ -69,7 +69,7 @@ export async function verifyToken(token: string): Promise<JwtPayload> {
 function refusal(error: unknown): Error {
   if (error instanceof TokenRefused) return error;
   // The user pool's keys could not be read: not the caller's fault.
-  if (error instanceof FetchError || error instanceof JwksNotAvailableInCacheError) return error as Error;
+  if (error instanceof FetchError || error instanceof JwksNotAvailableInCacheError) return error;
   if (error instanceof JwtExpiredError) return new TokenRefused('The token has expired; sign in again.');
   if (error instanceof JwtNotBeforeError) return new TokenRefused('The token is not valid yet.');
   if (error instanceof JwtInvalidIssuerError) return new TokenRefused('The token was not issued by this user pool.');

@@ -4,7 +4,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { buildUpdateExpression } from '../dynamo/update-expression.ts';
 import { failedTransactionItems, isConditionFailure } from '../dynamo/errors.ts';
-import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { NotFoundError } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/pagination.ts';
 import { idempotencyPut } from '../idempotency/idempotency.ts';
 import type { CustomerItem } from './customer.ts';
