@@ -17,8 +17,8 @@ describe('Lambda functions', () => {
   const { stack, templateJson } = synth;
   const functions = resourcesOfType(templateJson, 'AWS::Lambda::Function');
 
-  it('one per route, plus the authorizer, the stack-status and the usage functions', () => {
-    expect(functions).toHaveLength(routeTable.length + 3);
+  it('one per route, plus the authorizer, the stack-status and the usage functions and the two scheduled sweeps', () => {
+    expect(functions).toHaveLength(routeTable.length + 5);
   });
 
   it.each(functions)('%s: nodejs22.x on arm64, traced, explicit memory and timeout, own log group', (_id, fn) => {

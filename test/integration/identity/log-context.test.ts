@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '#local/gateway/lambda-event.ts';
-import { customerBody } from '../../support/local-stack.ts';
+import { cognitoUser, customerBody, localStack } from '../../support/local-stack.ts';
 
 type Handler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -61,14 +61,16 @@ describe('every log line of a request carries the customer id and the user id', 
   });
 
   it('on an onboarding, where the customer id is born during the request', async () => {
+    // The platform-admin group is confirmed in the directory: the caller must be the real admin.
+    const adminId = (await cognitoUser(localStack().admin.email))?.attributes.sub as string;
     const { response, lines } = await logsOf(
       createCustomer,
-      event('POST', '/customers', {}, { user_id: 'admin-1', groups: 'platform-admin' }, customerBody({ customer_name: 'Log Context Labs' })),
+      event('POST', '/customers', {}, { user_id: adminId, groups: 'platform-admin' }, customerBody({ customer_name: 'Log Context Labs' })),
     );
 
     expect(response.statusCode).toBe(202);
     const id = JSON.parse(response.body).customer_id;
     expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line).toMatchObject({ customer_id: id, user_id: 'admin-1' });
+    for (const line of lines) expect(line).toMatchObject({ customer_id: id, user_id: adminId });
   });
 });
