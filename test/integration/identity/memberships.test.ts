@@ -159,9 +159,7 @@ describe('DELETE /customers/{customer_id}/users/{user_id}', () => {
     expect((await cognitoUser(member.userId))?.enabled).toBe(false);
     const calls = (await cognitoAdminCalls()).filter((c) => c.body?.Username === member.userId).map((c) => c.target);
     expect(calls).toEqual(expect.arrayContaining(['AdminDisableUser', 'AdminUserGlobalSignOut']));
-    // cognito-local still signs disabled users in (Cognito does not); the
-    // membership check is what refuses them here, as it would for a token
-    // issued before the removal.
+    // A token issued before the removal is still valid; the membership check is what refuses it.
     const denied = await api('GET', `/customers/${customer.customer_id}`, { token: member.token });
     expect(denied.status).toBe(403);
   });
