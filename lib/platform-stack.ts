@@ -14,7 +14,7 @@ import type { RouteDefinition } from '#shared/routes/types.ts';
 import { type TableDefinition, type TableName, tableList } from '#shared/tables/definitions.ts';
 import type { PorticoConfig } from './config.ts';
 import { Api } from './constructs/api.ts';
-import { ServiceGrants } from './constructs/capabilities.ts';
+import { ServiceGrants } from './constructs/service-grants.ts';
 import { ScheduledFunctions } from './constructs/scheduled-functions.ts';
 import { Data } from './constructs/data.ts';
 import { Identity } from './constructs/identity.ts';

@@ -3,6 +3,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ProductStack } from 'aws-cdk-lib/aws-servicecatalog';
 import type { Construct } from 'constructs';
 import {
+  BUCKET_CORS_RULE,
   BUCKET_LIFECYCLE,
   type CUSTOMER_TAG_KEYS,
   MANAGED_BY,
@@ -133,12 +134,11 @@ export class CustomerStack extends ProductStack {
       ],
       cors: [
         {
-          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.POST, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+          allowedMethods: BUCKET_CORS_RULE.allowedMethods.map((method) => method as s3.HttpMethods),
           allowedOrigins: [...props.corsAllowOrigins],
-          allowedHeaders: ['*'],
-          // Browsers must read each part's ETag to complete a multipart upload.
-          exposedHeaders: ['ETag'],
-          maxAge: 3000,
+          allowedHeaders: [...BUCKET_CORS_RULE.allowedHeaders],
+          exposedHeaders: [...BUCKET_CORS_RULE.exposedHeaders],
+          maxAge: BUCKET_CORS_RULE.maxAgeSeconds,
         },
       ],
     });

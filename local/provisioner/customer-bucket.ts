@@ -1,4 +1,5 @@
 import { CreateBucketCommand, DeleteBucketCommand, HeadBucketCommand, PutBucketCorsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { BUCKET_CORS_RULE } from '#shared/customers/template-contract.ts';
 
 /**
  * The resources of the customer template the local provisioner makes in the
@@ -24,11 +25,11 @@ export async function createCustomerBucket(s3: S3Client, bucket: string, corsOri
       CORSConfiguration: {
         CORSRules: [
           {
-            AllowedMethods: ['GET', 'PUT', 'POST', 'HEAD'],
+            AllowedMethods: [...BUCKET_CORS_RULE.allowedMethods],
             AllowedOrigins: [...corsOrigins],
-            AllowedHeaders: ['*'],
-            ExposeHeaders: ['ETag'],
-            MaxAgeSeconds: 3000,
+            AllowedHeaders: [...BUCKET_CORS_RULE.allowedHeaders],
+            ExposeHeaders: [...BUCKET_CORS_RULE.exposedHeaders],
+            MaxAgeSeconds: BUCKET_CORS_RULE.maxAgeSeconds,
           },
         ],
       },

@@ -28,7 +28,7 @@ interface ProvisionerSettings {
 
 let cached: ProvisionerSettings | undefined;
 
-/** Read on first use: only functions with the provision-customers capability have these variables. */
+/** Read on first use: only functions granted stack actions have these variables. */
 function settings(): ProvisionerSettings {
   cached ??= {
     templateUrl: requireEnv(ENV.customerTemplateUrl),

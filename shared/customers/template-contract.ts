@@ -31,6 +31,18 @@ export const BUCKET_LIFECYCLE = {
   abortIncompleteUploadsAfterDays: 7,
 } as const;
 
+/**
+ * The CORS rule of every customer bucket (browsers upload straight into it),
+ * declared once: the customer template and the local provisioner apply it.
+ */
+export const BUCKET_CORS_RULE = {
+  allowedMethods: ['PUT', 'POST', 'GET', 'HEAD'],
+  allowedHeaders: ['*'],
+  // Browsers must read each part's ETag to complete a multipart upload.
+  exposedHeaders: ['ETag'],
+  maxAgeSeconds: 3000,
+} as const;
+
 export const CUSTOMER_STACK_PREFIX = 'portico-customer-';
 
 export function customerStackName(customerId: string): string {

@@ -20,16 +20,16 @@ describe('routes the table will gain later', () => {
     access: { kind: 'public' },
     summary: 'Test-only public route',
   };
-  const capabilityRoute: RouteDefinition = {
+  const serviceActionsRoute: RouteDefinition = {
     ...routeById('customers.list'),
-    id: 'probe.capabilities',
-    path: '/probe-capabilities',
+    id: 'probe.service-actions',
+    path: '/probe.service-actions',
     actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminDisableUser', 's3:ListBucket', 's3:GetObject', 's3:PutObject'],
   };
   // Act
-  const synth = synthPortico({}, { routes: [...routeTable, publicRoute, capabilityRoute] });
+  const synth = synthPortico({}, { routes: [...routeTable, publicRoute, serviceActionsRoute] });
   const publicMethod = synth.stack.apiConstruct.methods['probe.public']!;
-  const statements = functionStatements(synth, synth.stack.functions['probe.capabilities']!);
+  const statements = functionStatements(synth, synth.stack.functions['probe.service-actions']!);
 
   it('leaves no cdk-nag finding', () => {
     expect(synth.nag.findings.map((f) => `${f.ruleId} @ ${f.constructPath}`)).toEqual([]);
