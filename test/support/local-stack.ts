@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { DynamoDBClient, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, QueryCommand, ScanCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { inject } from 'vitest';
 import { ensureUser } from '#local/emulators/cognito.ts';
@@ -141,6 +141,35 @@ export async function countItems(table: string): Promise<number> {
   let startKey: Record<string, any> | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: localStack().tables[table], Select: 'COUNT', ExclusiveStartKey: startKey }));
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}
+
+/**
+ * Number of items one customer has in a table, read from DynamoDB Local
+ * itself. Unlike `countItems`, tests running in parallel cannot change it.
+ */
+export async function countCustomerItems(table: 'uploads' | 'usage' | 'audit' | 'memberships', customerId: string): Promise<number> {
+  const client = new DynamoDBClient({
+    endpoint: localStack().dynamodb_endpoint,
+    region: localStack().region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  let count = 0;
+  let startKey: Record<string, any> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: localStack().tables[table],
+        ...(table === 'memberships' ? { IndexName: 'by-customer' } : {}),
+        KeyConditionExpression: 'customer_id = :c',
+        ExpressionAttributeValues: { ':c': { S: customerId } },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
     count += page.Count ?? 0;
     startKey = page.LastEvaluatedKey;
   } while (startKey);

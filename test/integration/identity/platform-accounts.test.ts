@@ -8,7 +8,7 @@ import {
   api,
   cognitoAdminCalls,
   cognitoUser,
-  countItems,
+  countCustomerItems,
   createTestUser,
   localStack,
   tenant,
@@ -22,7 +22,7 @@ import {
 describe('a customer admin and the platform\'s own accounts', () => {
   it('cannot add the platform admin to their customer, and nothing changes', async () => {
     const { customer, admin } = await tenant();
-    const before = await countItems('memberships');
+    const before = await countCustomerItems('memberships', customer.customer_id);
 
     const response = await api('POST', `/customers/${customer.customer_id}/users`, {
       token: admin.token,
@@ -32,7 +32,7 @@ describe('a customer admin and the platform\'s own accounts', () => {
     expect(response.status).toBe(403);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.body.detail).toBe('This account belongs to the platform operators; only a platform administrator can add or remove it.');
-    expect(await countItems('memberships')).toBe(before);
+    expect(await countCustomerItems('memberships', customer.customer_id)).toBe(before);
     expect((await cognitoUser(localStack().admin.email))?.enabled).toBe(true);
   });
 

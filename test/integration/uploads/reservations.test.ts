@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { activeCustomer, addMember, api, countItems, createTestUser, localS3, localStack, type TestUser } from '../../support/local-stack.ts';
+import { activeCustomer, addMember, api, countCustomerItems, createTestUser, localS3, localStack, type TestUser } from '../../support/local-stack.ts';
 
 /**
  * Uploads reserve their bytes against the storage quota in the same
@@ -134,7 +134,7 @@ describe('storage reservations', () => {
         }),
       );
     }
-    const before = await countItems('uploads');
+    const before = await countCustomerItems('uploads', customerId);
 
     const sweep = await fetch(`${localStack().control_url}/schedules/uploads.expire/run`, { method: 'POST' });
     const again = await fetch(`${localStack().control_url}/schedules/uploads.expire/run`, { method: 'POST' });
@@ -147,7 +147,7 @@ describe('storage reservations', () => {
       (await documents().send(new GetCommand({ TableName: localStack().tables.uploads, Key: { customer_id: customerId, upload_id: id } }))).Item;
     expect(await state(single.body.upload_id)).toMatchObject({ state: 'EXPIRED', reserved_bytes: 0 });
     expect(await state(multi.body.upload_id)).toMatchObject({ state: 'EXPIRED', reserved_bytes: 0 });
-    expect(await countItems('uploads')).toBe(before);
+    expect(await countCustomerItems('uploads', customerId)).toBe(before);
     // The multipart upload is gone in S3: completing it now fails.
     const lateComplete = await api('POST', multi.body.complete, { token: user.token, body: { parts: [{ part_number: 1, etag: '"x"' }] } });
     expect(lateComplete.status).toBe(409);
