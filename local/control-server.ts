@@ -8,7 +8,8 @@ import type { ScheduledEvent } from 'aws-lambda';
  * Each scheduled function runs on a timer (its `everyMinutes`, or
  * `intervalSeconds` for all of them; 0 turns the timers off), never two runs
  * of one function at once. `POST /schedules/<function id>/run` runs it now and
- * answers its result as JSON; `GET /schedules` lists them.
+ * answers its result as JSON; `GET /schedules` lists them. `GET
+ * /permissions/used` answers which IAM actions each function has called.
  */
 export interface ScheduledFunction {
   readonly id: string;
@@ -23,6 +24,8 @@ export interface ControlServerOptions {
   readonly region: string;
   readonly accountId: string;
   readonly log?: (line: string) => void;
+  /** What each function was seen to call (`GET /permissions/used`), for the grant-coverage check. */
+  readonly usedActions?: () => Record<string, string[]>;
 }
 
 export class LocalControlServer {
@@ -78,6 +81,7 @@ export class LocalControlServer {
     const answer = (status: number, body: unknown): void => {
       res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
     };
+    if (req.method === 'GET' && req.url === '/permissions/used') return answer(200, this.options.usedActions?.() ?? {});
     if (req.method === 'GET' && req.url === '/schedules') {
       return answer(200, this.options.schedules.map((s) => ({ id: s.id, every_seconds: this.options.intervalSeconds ?? s.everyMinutes * 60 })));
     }

@@ -22,7 +22,7 @@ import { S3RVER_CREDENTIALS, startS3, type S3Emulator } from './emulators/s3.ts'
 import { handlerEnvironment } from './handler-environment.ts';
 import { LocalGateway } from './gateway/server.ts';
 import { lambdaContext, LOCAL_ACCOUNT_ID } from './gateway/lambda-event.ts';
-import { installPermissionChecks, runAs, type GrantScopes } from './permissions.ts';
+import { installPermissionChecks, runAs, usedActions, type GrantScopes } from './permissions.ts';
 import { choosePorts, freePort, isPortFree, rememberPorts } from './ports.ts';
 import { LocalCloudFormation } from './provisioner/local-cloudformation.ts';
 import { LocalControlServer, type ScheduledFunction } from './control-server.ts';
@@ -184,6 +184,7 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
     await gateway.start();
     const control = new LocalControlServer({
       schedules: scheduledFunctions(),
+      usedActions,
       region: REGION,
       accountId: LOCAL_ACCOUNT_ID,
       log,

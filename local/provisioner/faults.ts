@@ -11,6 +11,8 @@
  *   as if the target function had thrown; later attempts go through.
  * - `unavailable`: the next `times` calls of `action` on the stack answer 503
  *   ServiceUnavailable, as CloudFormation does when it cannot serve a call.
+ * - `refuse`: the next call of `action` on the stack answers 400 ValidationError
+ *   with `reason`, as CloudFormation does for a request it will not take.
  *
  * `rollback_ms` makes a rollback last that long, so a test can act during it.
  */
@@ -19,7 +21,8 @@ export type Fault =
   | { readonly stack_name_prefix: string; readonly operation: 'delete'; readonly reason: string }
   | { readonly stack_name_prefix: string; readonly operation: 'drop-event'; readonly status: string }
   | { readonly stack_name_prefix: string; readonly operation: 'fail-delivery'; readonly status: string; readonly attempts: number }
-  | { readonly stack_name_prefix: string; readonly operation: 'unavailable'; readonly action: string; readonly times: number };
+  | { readonly stack_name_prefix: string; readonly operation: 'unavailable'; readonly action: string; readonly times: number }
+  | { readonly stack_name_prefix: string; readonly operation: 'refuse'; readonly action: string; readonly reason: string };
 
 export type FaultOperation = Fault['operation'];
 
@@ -70,7 +73,9 @@ function faultProblem(body: unknown): string | undefined {
       return typeof fault.action === 'string' && Number.isInteger(fault.times) && (fault.times as number) > 0
         ? undefined
         : 'an unavailable fault needs an action and how many times (at least 1)';
+    case 'refuse':
+      return typeof fault.action === 'string' && typeof fault.reason === 'string' ? undefined : 'a refuse fault needs an action and a reason';
     default:
-      return 'operation must be create, create-after-bucket, delete, drop-event, fail-delivery or unavailable';
+      return 'operation must be create, create-after-bucket, delete, drop-event, fail-delivery, unavailable or refuse';
   }
 }

@@ -117,6 +117,11 @@ export class LocalCloudFormation {
       res.writeHead(503, { 'Content-Type': 'text/xml' }).end(errorXml('ServiceUnavailable', 'Service is unavailable (fault injected)', requestId));
       return;
     }
+    const refused = this.faults.take(params.StackName ?? '', ['refuse'], (fault) => fault.action === action);
+    if (refused) {
+      res.writeHead(400, { 'Content-Type': 'text/xml' }).end(errorXml('ValidationError', refused.reason, requestId));
+      return;
+    }
     try {
       const result = await this.dispatch(action, params);
       res.writeHead(200, { 'Content-Type': 'text/xml' }).end(resultXml(action, result, requestId));

@@ -15,6 +15,7 @@ import type { HttpResult } from '../http/responses.ts';
 import type { Membership } from '../memberships/membership.ts';
 import { logger } from '../observability/logger.ts';
 import { routeById, type RouteDefinition, type RouteId } from '../routes/index.ts';
+import { inFunction } from '../runtime/invocation.ts';
 import type { routes } from '../routes/table.ts';
 import { assertWellFormedText } from '../validation/well-formed.ts';
 import { parseOrThrow } from '../validation/zod.ts';
@@ -88,7 +89,7 @@ export function routeHandler<Id extends RouteId, B extends BodySpec | undefined 
     .use(problemErrorHandler());
   if (options.body) chain.use(bodyLimit(options.maxBodyBytes)).use(httpJsonBodyParser());
 
-  return chain.handler(async (event, context) => {
+  return chain.handler(async (event, context) => inFunction(context.functionName, async () => {
     const params = (event.pathParameters ?? {}) as Record<string, string>;
     const caller = callerFromEvent(event);
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
@@ -123,5 +124,5 @@ export function routeHandler<Id extends RouteId, B extends BodySpec | undefined 
     };
     // The guard established what GrantOf and CallerOf promise for this route's access rule.
     return handle(request as unknown as ApiRequest<Id, Out<B>, Out<Q>>);
-  });
+  }));
 }

@@ -3,6 +3,7 @@ import { cognito } from '../clients/cognito.ts';
 import { ENV } from '../config/env-vars.ts';
 import { requireEnv } from '../config/runtime.ts';
 import { MEMBERSHIP_CACHE_SECONDS } from '../memberships/membership-lookup.ts';
+import { cacheScope } from '../runtime/invocation.ts';
 import { isPlatformGroup, PLATFORM_ADMIN_GROUP } from './groups.ts';
 
 /**
@@ -46,9 +47,10 @@ export async function groupsOfUser(userId: string): Promise<readonly string[]> {
 }
 
 async function directoryGroups(userId: string, now: number): Promise<readonly string[]> {
-  const cached = cache.get(userId);
+  const key = `${cacheScope()}#${userId}`;
+  const cached = cache.get(key);
   if (cached && cached.expiresAt > now) return cached.groups;
   const groups = await groupsOfUser(userId);
-  cache.set(userId, { groups, expiresAt: now + MEMBERSHIP_CACHE_SECONDS * 1000 });
+  cache.set(key, { groups, expiresAt: now + MEMBERSHIP_CACHE_SECONDS * 1000 });
   return groups;
 }

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { ENV } from '../config/env-vars.ts';
 import { intEnv, tableName } from '../config/runtime.ts';
+import { cacheScope } from '../runtime/invocation.ts';
 import type { Membership } from './membership.ts';
 
 const TABLE = (): string => tableName('memberships');
@@ -16,7 +17,7 @@ export const MEMBERSHIP_CACHE_SECONDS = Math.min(intEnv(ENV.membershipCacheSecon
 const cache = new Map<string, { membership: Membership; expiresAt: number }>();
 
 export async function findMembership(userId: string, customerId: string, now = Date.now()): Promise<Membership | undefined> {
-  const key = `${userId}#${customerId}`;
+  const key = `${cacheScope()}#${userId}#${customerId}`;
   const cached = cache.get(key);
   if (cached && cached.expiresAt > now) return cached.membership;
   cache.delete(key);
@@ -28,5 +29,5 @@ export async function findMembership(userId: string, customerId: string, now = D
 
 /** Drops this container's cached entry, after a change made by this container. */
 export function forgetMembership(userId: string, customerId: string): void {
-  cache.delete(`${userId}#${customerId}`);
+  cache.delete(`${cacheScope()}#${userId}#${customerId}`);
 }

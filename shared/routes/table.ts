@@ -103,7 +103,7 @@ export const routes = [
     handler: 'memberships/add',
     access: { kind: 'customer', role: 'admin', write: true },
     summary: 'Add a user by email: invite a new one through Cognito or add an existing one',
-    tables: { memberships: ['Query', 'PutItem'], users: ['GetItem', 'UpdateItem'], customers: ['UpdateItem'], audit: ['PutItem'] },
+    tables: { memberships: ['PutItem'], users: ['GetItem', 'UpdateItem'], customers: ['UpdateItem'], audit: ['PutItem'] },
     actions: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminEnableUser', 'cognito-idp:AdminUpdateUserAttributes'],
   },
   {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import type { LocalStackInfo } from '#local/stack.ts';
+import { declaredGrants, integrationTestFiles, relativeToRoot, unusedGrants } from './grant-coverage.ts';
 
 export const MEMBERSHIP_CACHE_SECONDS_IN_TESTS = 2;
 export const UPLOAD_MULTIPART_THRESHOLD_IN_TESTS = 16 * 1024 * 1024;
@@ -32,11 +33,31 @@ export default async function setup(project: TestProject): Promise<() => Promise
     },
   });
   const stackFile = await waitForReady(child);
-  project.provide('localStack', JSON.parse(readFileSync(stackFile, 'utf8')) as LocalStackInfo);
+  const info = JSON.parse(readFileSync(stackFile, 'utf8')) as LocalStackInfo;
+  project.provide('localStack', info);
   return async () => {
+    const used = await fetch(`${info.control_url}/permissions/used`).then((r) => r.json() as Promise<Record<string, string[]>>);
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+    assertEveryGrantUsed(project, used);
   };
+}
+
+/**
+ * After a run of the whole integration suite (not of a few files), every
+ * granted action must have been called by its function (see grant-coverage.ts).
+ */
+function assertEveryGrantUsed(project: TestProject, used: Record<string, string[]>): void {
+  const ran = new Set(project.vitest.state.getFiles().map((file) => relativeToRoot(file.filepath)));
+  if (!integrationTestFiles().every((file) => ran.has(file))) return;
+  const unused = unusedGrants(declaredGrants(), used);
+  if (unused.length > 0) {
+    // vitest reports an error thrown here but still exits 0; the exit code is what CI reads.
+    process.exitCode = 1;
+    console.error(
+      `\nGranted but never called by the integration suite (grant exactly what the code calls, or cover the path with a test):\n- ${unused.join('\n- ')}\n`,
+    );
+  }
 }
 
 function waitForReady(child: ChildProcess): Promise<string> {

@@ -217,6 +217,11 @@ export async function makeStackCallsUnavailable(customerIdPrefix: string, action
   await addStackFault({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation: 'unavailable', action, times });
 }
 
+/** The next call of `action` on the customer's stack is refused (400 ValidationError) with `reason`. */
+export async function refuseStackCall(customerIdPrefix: string, action: string, reason: string): Promise<void> {
+  await addStackFault({ stack_name_prefix: `portico-customer-${customerIdPrefix}`, operation: 'refuse', action, reason });
+}
+
 async function addStackFault(fault: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${localStack().cloudformation_endpoint}/__local/faults`, { method: 'POST', body: JSON.stringify(fault) });
   if (response.status !== 204) throw new Error(`fault refused: ${response.status} ${await response.text()}`);

@@ -14,6 +14,18 @@ const denied = expectedRefusal(403, 'Forbidden', TENANT_DENIED);
 
 const membershipKey = (userId: string, customerId: string) => ({ TableName: localStack().tables.memberships, Key: { user_id: userId, customer_id: customerId } });
 
+/** Polls GET `path` until it is refused as a non-member; answers how many milliseconds that took. */
+async function refusedWithin(path: string, token: string): Promise<number> {
+  const started = Date.now();
+  let response = await api('GET', path, { token });
+  while (response.status === 200 && Date.now() - started < BOUND_MS + SLACK_MS + 2000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    response = await api('GET', path, { token });
+  }
+  expect(refusal(response)).toEqual(denied);
+  return Date.now() - started;
+}
+
 describe('a user removed from a customer', () => {
   it('is refused within the cache bound when the membership disappears behind the API (another container removed it)', async () => {
     const { customer, member } = await tenant();
@@ -50,16 +62,17 @@ describe('a user removed from a customer', () => {
     expect(later.map(refusal)).toEqual([denied, denied, denied]);
   });
 
-  it('through the API is refused on the very next request', async () => {
+  it('through the API is refused within the cache bound, by every function (each keeps its own cache, as each Lambda container does)', async () => {
     const { customer, admin, member } = await tenant();
     const path = `/customers/${customer.customer_id}`;
     expect((await api('GET', path, { token: member.token })).status).toBe(200);
 
+    const removedAt = Date.now();
     const removal = await api('DELETE', `${path}/users/${member.userId}`, { token: admin.token });
-    const next = await api('GET', path, { token: member.token });
 
     expect(removal.status).toBe(204);
-    expect(refusal(next)).toEqual(denied);
+    await refusedWithin(path, member.token);
+    expect(Date.now() - removedAt).toBeLessThanOrEqual(BOUND_MS + SLACK_MS);
   });
 
   it('keeps their other customers', async () => {
@@ -70,7 +83,7 @@ describe('a user removed from a customer', () => {
 
     await api('DELETE', `/customers/${first.customer_id}/users/${member.userId}`, { token: admin.token });
 
-    expect(refusal(await api('GET', `/customers/${first.customer_id}`, { token: member.token }))).toEqual(denied);
+    expect(await refusedWithin(`/customers/${first.customer_id}`, member.token)).toBeLessThanOrEqual(BOUND_MS + SLACK_MS);
     expect((await api('GET', `/customers/${second.customer_id}`, { token: member.token })).status).toBe(200);
   });
 });
