@@ -24,6 +24,8 @@ export function handlerEnvironment(local: LocalEndpoints, corsOrigins: readonly 
     AWS_REGION: local.region,
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
+    // A developer's shell may hold a real session token; the local S3 front refuses any.
+    AWS_SESSION_TOKEN: '',
     AWS_ENDPOINT_URL_DYNAMODB: local.dynamodb_endpoint,
     AWS_ENDPOINT_URL_S3: local.s3_endpoint,
     AWS_ENDPOINT_URL_CLOUDFORMATION: local.cloudformation_endpoint,

