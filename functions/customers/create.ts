@@ -1,4 +1,4 @@
-import { toCustomer } from '#shared/customers/customer.ts';
+import { customerView } from '#shared/customers/views.ts';
 import { onboardCustomer } from '#shared/customers/onboarding.ts';
 import { createCustomerSchema } from '#shared/customers/schemas.ts';
 import { json } from '#shared/http/responses.ts';
@@ -12,7 +12,7 @@ export const handler = routeHandler('customers.create', { body: createCustomerSc
     idempotencyHeader: request.header('idempotency-key'),
     requestId: request.requestId,
   });
-  return json(202, toCustomer(customer), {
+  return json(202, await customerView(customer), {
     Location: `/customers/${customer.customer_id}`,
     ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
   });

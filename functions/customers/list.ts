@@ -1,4 +1,4 @@
-import { toCustomer } from '#shared/customers/customer.ts';
+import { customerViews } from '#shared/customers/views.ts';
 import { listCustomers } from '#shared/customers/repository.ts';
 import { listCustomersQuerySchema } from '#shared/customers/schemas.ts';
 import { json } from '#shared/http/responses.ts';
@@ -11,7 +11,7 @@ export const handler = routeHandler('customers.list', { query: listCustomersQuer
     ...(query.status ? { status: query.status } : {}),
   });
   return json(200, {
-    customers: page.items.map(toCustomer),
+    customers: await customerViews(page.items),
     count: page.items.length,
     ...(page.nextToken ? { next_token: page.nextToken } : {}),
   });

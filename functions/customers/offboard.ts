@@ -1,4 +1,4 @@
-import { toCustomer } from '#shared/customers/customer.ts';
+import { customerView } from '#shared/customers/views.ts';
 import { offboardCustomer } from '#shared/customers/lifecycle.ts';
 import { offboardQuerySchema } from '#shared/customers/schemas.ts';
 import { json } from '#shared/http/responses.ts';
@@ -9,5 +9,5 @@ export const handler = routeHandler('customers.offboard', { query: offboardQuery
   const customer = await offboardCustomer(request.params.customer_id, request.query.confirm, request);
   // After the customer is closed to members; a retried DELETE finishes what a failure left.
   await moveDefaultsOff(customer.customer_id);
-  return json(202, toCustomer(customer));
+  return json(202, await customerView(customer));
 });

@@ -1,4 +1,6 @@
-import type { PlanName } from './plans.ts';
+import type { PlanName, QuotaMode, QuotaName } from '../quotas/declarations.ts';
+import { effectiveQuotas, limitsOf } from '../quotas/effective.ts';
+import type { Plan } from '../quotas/plans.ts';
 import type { CustomerStatus } from './status.ts';
 
 /** A customer as stored in the customers table. */
@@ -15,9 +17,10 @@ export interface CustomerItem {
   readonly logo_url?: string;
   readonly settings?: Record<string, unknown>;
   readonly plan: PlanName;
-  readonly max_concurrent_worksets: number;
-  readonly max_storage_gb: number;
-  readonly max_monthly_runs: number;
+  /** Limits this customer has instead of its plan's. */
+  readonly quota_overrides?: Partial<Record<QuotaName, number>>;
+  /** Quotas set to `warn` (admit, log, say so) instead of `enforce`. */
+  readonly quota_modes?: Partial<Record<QuotaName, QuotaMode>>;
   readonly billing_account_id: string;
   readonly cost_center: string;
   readonly s3_bucket: string;
@@ -38,14 +41,44 @@ export interface CustomerItem {
   readonly offboarded_at?: string;
 }
 
-const INTERNAL_FIELDS = ['record_type', 'stack_operation_token', 'provision_attempt', 'admin_count'] as const;
+/** What the API shows, in this order; everything else on the item is internal. */
+const WIRE_FIELDS = [
+  'customer_id',
+  'customer_name',
+  'status',
+  'email',
+  'display_name',
+  'description',
+  'contact_phone',
+  'address',
+  'logo_url',
+  'settings',
+  'plan',
+  'billing_account_id',
+  'cost_center',
+  's3_bucket',
+  'stack_name',
+  'status_reason',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'activated_at',
+  'offboarded_at',
+] as const satisfies readonly (keyof CustomerItem)[];
 
-export type Customer = Omit<CustomerItem, (typeof INTERNAL_FIELDS)[number]>;
+export type Customer = Pick<CustomerItem, (typeof WIRE_FIELDS)[number]> &
+  Record<QuotaName, number> & { readonly quota_overrides: Partial<Record<QuotaName, number>> };
 
-/** The wire form: snake_case as existing clients expect, internals removed, identity first. */
-export function toCustomer(item: CustomerItem): Customer {
-  const { customer_id, customer_name, status, ...rest } = item;
-  const copy: Record<string, unknown> = { customer_id, customer_name, status, ...rest };
-  for (const field of INTERNAL_FIELDS) delete copy[field];
-  return copy as unknown as Customer;
+/**
+ * The wire form: snake_case as existing clients expect (`max_concurrent_worksets`,
+ * `max_storage_gb`, ...: the effective limits, from the plan or an override),
+ * internals removed, identity first.
+ */
+export function toCustomer(item: CustomerItem, plans: Readonly<Record<PlanName, Plan>>): Customer {
+  const wire: Record<string, unknown> = {};
+  for (const field of WIRE_FIELDS) if (item[field] !== undefined) wire[field] = item[field];
+  const plan = plans[item.plan] ?? plans.standard;
+  Object.assign(wire, limitsOf(effectiveQuotas(item, plan.quotas)), { quota_overrides: item.quota_overrides ?? {} });
+  return wire as Customer;
 }

@@ -3,6 +3,8 @@ import type { Caller } from '../identity/caller.ts';
 import { isDependencyFailure } from '../http/dependency-failure.ts';
 import { ConflictError, HttpProblem, ValidationError } from '../http/errors.ts';
 import { logger } from '../observability/logger.ts';
+import { isQuotaName, type QuotaMode, type QuotaName } from '../quotas/declarations.ts';
+import type { QuotasPatch } from '../quotas/schemas.ts';
 import type { CustomerItem } from './customer.ts';
 import { cleanupToken, createToken, deleteCustomerStack, describeCustomerStack, operationToken, updateCustomerStack } from './provisioner.ts';
 import { reconcileCustomer } from './reconcile.ts';
@@ -132,40 +134,63 @@ export async function offboardCustomer(customerId: string, confirm: string, who:
   }
 }
 
-const QUOTA_FIELDS = ['max_concurrent_worksets', 'max_storage_gb', 'max_monthly_runs', 'plan'] as const;
 const BILLING_FIELDS = ['billing_account_id', 'cost_center'] as const;
 
+/** Quota fields of a customer patch become paths into `quota_overrides` (null: back to the plan's limit). */
+function toItemChanges(patch: UpdateCustomerRequest): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(patch).map(([field, value]) => [isQuotaName(field) ? `quota_overrides.${field}` : field, value as unknown]),
+  );
+}
+
 /**
- * Applies a merge patch. A change of billing fields is pushed to the
- * customer stack, so the bucket's cost-allocation tags follow it.
+ * Applies a merge patch. A change of billing fields or of the plan is pushed
+ * to the customer stack, so the bucket's cost-allocation tags and the
+ * customer's API usage plan follow it.
  */
 export async function updateCustomer(customerId: string, patch: UpdateCustomerRequest, who: ActorContext): Promise<CustomerItem> {
-  const { before, after } = await updateCustomerFields(customerId, patch, { actor: who.caller.userId });
-  const changed = (Object.keys(patch) as (keyof CustomerItem)[]).filter(
-    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
-  );
-  if (changed.length > 0) {
-    const diff = Object.fromEntries(changed.map((f) => [f, { from: before[f] ?? null, to: after[f] ?? null }]));
-    const quotaChanged = changed.some((f) => (QUOTA_FIELDS as readonly string[]).includes(f));
-    await audit(customerId, quotaChanged ? 'customer.quota_changed' : 'customer.updated', who, { changes: diff });
-  }
-
-  // Pushed whenever the patch names a billing field, changed or not, so that
+  const { before, after } = await updateCustomerFields(customerId, toItemChanges(patch), { actor: who.caller.userId });
+  await auditChanges(customerId, before, after, Object.keys(patch), who);
+  // Pushed whenever the patch names such a field, changed or not, so that
   // sending the same PATCH again retries a stack update that failed.
-  const billingInPatch = Object.keys(patch).some((f) => (BILLING_FIELDS as readonly string[]).includes(f));
-  if (billingInPatch && (after.status === 'ACTIVE' || after.status === 'INACTIVE')) {
-    try {
-      const outcome = await updateCustomerStack(after, operationToken('update', customerId, new Date()));
-      logger.info('customer stack tags update', { customer_id: customerId, outcome });
-    } catch (error) {
-      throw new HttpProblem(
-        502,
-        'Bad Gateway',
-        'The customer was updated but its bucket tags could not be; send the same PATCH again to retry.',
-        {},
-        { cause: error },
-      );
-    }
-  }
+  const stackInPatch = Object.keys(patch).some((f) => f === 'plan' || (BILLING_FIELDS as readonly string[]).includes(f));
+  if (stackInPatch && (after.status === 'ACTIVE' || after.status === 'INACTIVE')) await pushToStack(after, who);
   return after;
+}
+
+/** `PATCH /customers/{id}/quotas`: per quota, an override (null: the plan's limit again) and a mode. */
+export async function updateQuotas(customerId: string, patch: QuotasPatch, who: ActorContext): Promise<CustomerItem> {
+  const changes: Record<string, unknown> = {};
+  for (const [name, change] of Object.entries(patch) as [QuotaName, { limit?: number | null; mode?: QuotaMode } | undefined][]) {
+    if (change?.limit !== undefined) changes[`quota_overrides.${name}`] = change.limit;
+    if (change?.mode !== undefined) changes[`quota_modes.${name}`] = change.mode === 'enforce' ? null : change.mode;
+  }
+  const { before, after } = await updateCustomerFields(customerId, changes, { actor: who.caller.userId });
+  await auditChanges(customerId, before, after, ['quota_overrides', 'quota_modes'], who);
+  return after;
+}
+
+async function auditChanges(customerId: string, before: CustomerItem, after: CustomerItem, fields: readonly string[], who: ActorContext): Promise<void> {
+  const compared = fields.map((field) => (isQuotaName(field) ? 'quota_overrides' : field)) as (keyof CustomerItem)[];
+  const changed = [...new Set(compared)].filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+  if (changed.length === 0) return;
+  const diff = Object.fromEntries(changed.map((f) => [f, { from: before[f] ?? null, to: after[f] ?? null }]));
+  const quotaChanged = changed.some((f) => ['plan', 'quota_overrides', 'quota_modes'].includes(f));
+  await audit(customerId, quotaChanged ? 'customer.quota_changed' : 'customer.updated', who, { changes: diff });
+}
+
+async function pushToStack(customer: CustomerItem, who: ActorContext): Promise<void> {
+  try {
+    const outcome = await updateCustomerStack(customer, operationToken('update', customer.customer_id, new Date()));
+    logger.info('customer stack update', { customer_id: customer.customer_id, outcome, by: who.caller.userId });
+  } catch (error) {
+    if (isDependencyFailure(error)) throw error;
+    throw new HttpProblem(
+      502,
+      'Bad Gateway',
+      'The customer was updated but its stack (bucket tags, API usage plan) could not be; send the same PATCH again to retry.',
+      {},
+      { cause: error },
+    );
+  }
 }

@@ -8,7 +8,7 @@ import { findIdempotencyRecord, IDEMPOTENCY_TTL_SECONDS, idempotencyKey, request
 import { logger } from '../observability/logger.ts';
 import type { CustomerItem } from './customer.ts';
 import { newCustomerId } from './customer-id.ts';
-import { DEFAULT_PLAN, PLANS } from './plans.ts';
+import { DEFAULT_PLAN, isQuotaName, QUOTA_NAMES, type QuotaName } from '../quotas/declarations.ts';
 import { createToken } from './provisioner.ts';
 import { startProvisioning } from './provisioning.ts';
 import {
@@ -95,7 +95,7 @@ export async function onboardCustomer(request: OnboardingRequest): Promise<Onboa
       actorEmail: request.caller.email,
       target: item.customer_id,
       requestId: request.requestId,
-      details: { plan: item.plan, max_concurrent_worksets: item.max_concurrent_worksets, max_storage_gb: item.max_storage_gb },
+      details: { plan: item.plan, quota_overrides: item.quota_overrides },
     });
     return { customer: await startProvisioning(item, request.caller.userId), replayed: false };
   }
@@ -120,14 +120,17 @@ async function replayed(dedupe: Dedupe, hash: string): Promise<OnboardingResult 
 
 function newCustomerItem({ input, caller }: OnboardingRequest, now: Date): CustomerItem {
   const customerId = newCustomerId(input.customer_name);
-  const plan = input.plan ?? DEFAULT_PLAN;
   const stamp = now.toISOString();
+  // The body's quota fields override the plan's limits; everything else is profile.
+  const overrides = Object.fromEntries(QUOTA_NAMES.flatMap((name) => (input[name] === undefined ? [] : [[name, input[name]]])));
+  const profile = Object.fromEntries(Object.entries(input).filter(([field]) => !isQuotaName(field)));
   const item: CustomerItem = {
-    ...input,
+    ...(profile as Omit<CreateCustomerRequest, QuotaName>),
     customer_id: customerId,
     record_type: 'customer',
-    plan,
-    max_monthly_runs: input.max_monthly_runs ?? PLANS[plan].max_monthly_runs,
+    plan: input.plan ?? DEFAULT_PLAN,
+    quota_overrides: overrides,
+    quota_modes: {},
     s3_bucket: customerBucketName(bucketPrefix, customerId),
     stack_name: customerStackName(customerId),
     status: 'PROVISIONING',

@@ -7,6 +7,7 @@ import { failedTransactionItems, isConditionFailure } from '../dynamo/errors.ts'
 import { NotFoundError } from '../http/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/pagination.ts';
 import { idempotencyPut } from '../idempotency/idempotency.ts';
+import { mirrorStatusItem } from '../usage/counters.ts';
 import type { CustomerItem } from './customer.ts';
 import { EDITABLE_STATUSES, TRANSITIONS, transitionRefused, type CustomerAction, type CustomerStatus } from './status.ts';
 
@@ -130,25 +131,70 @@ export interface TransitionOptions {
   readonly expectedToken?: string;
 }
 
-/** Moves a customer along the state machine, or answers 404/409 without writing. */
+/**
+ * Moves a customer along the state machine, or answers 404/409 without
+ * writing. The counter item's mirror of the status changes in the same
+ * transaction, so workset admission (which checks the mirror) can never see
+ * a status the customer does not have.
+ */
 export async function transitionCustomer(customerId: string, action: CustomerAction, options: TransitionOptions): Promise<CustomerItem> {
   const rule = TRANSITIONS[action];
   const now = (options.now ?? new Date()).toISOString();
-  const result = await conditionalUpdate({
-    customerId,
-    allowedStatuses: rule.from,
-    changes: { ...options.changes, status: rule.to, updated_at: now, updated_by: options.actor },
-    returnValues: 'ALL_NEW',
-    ...(options.expectedToken !== undefined
-      ? { extraCondition: { expression: 'stack_operation_token = :token', values: { ':token': options.expectedToken } } }
-      : {}),
-  });
-  if (result.ok) return result.item;
-  if (!result.current) throw new NotFoundError(`Customer ${customerId} does not exist.`);
-  if (options.expectedToken !== undefined && result.current.stack_operation_token !== options.expectedToken) {
-    throw new StaleStackEventError(customerId, options.expectedToken);
+  const parts = buildUpdateExpression({ ...options.changes, status: rule.to, updated_at: now, updated_by: options.actor });
+  const statusValues = Object.fromEntries(rule.from.map((s, i) => [`:s${i}`, s]));
+  const condition = [
+    'attribute_exists(customer_id)',
+    `#status IN (${Object.keys(statusValues).join(', ')})`,
+    ...(options.expectedToken !== undefined ? ['stack_operation_token = :token'] : []),
+  ].join(' AND ');
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: TABLE(),
+              Key: { customer_id: customerId },
+              ...parts,
+              ConditionExpression: condition,
+              ExpressionAttributeNames: { ...parts.ExpressionAttributeNames, '#status': 'status' },
+              ExpressionAttributeValues: {
+                ...parts.ExpressionAttributeValues,
+                ...statusValues,
+                ...(options.expectedToken !== undefined ? { ':token': options.expectedToken } : {}),
+              },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          mirrorStatusItem(customerId, rule.to, now),
+        ],
+      }),
+    );
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, unknown> }[] }).CancellationReasons;
+    if (failedTransactionItems(error)?.includes(0)) {
+      const current = reasons?.[0]?.Item ? asCustomerItem(reasons[0].Item) : undefined;
+      if (!current) throw new NotFoundError(`Customer ${customerId} does not exist.`);
+      if (options.expectedToken !== undefined && current.stack_operation_token !== options.expectedToken) {
+        throw new StaleStackEventError(customerId, options.expectedToken);
+      }
+      throw transitionRefused(customerId, current.status, action);
+    }
+    throw error;
   }
-  throw transitionRefused(customerId, result.current.status, action);
+  return requireConsistentCustomer(customerId);
+}
+
+/** The item attached to a failed transaction condition: marshalled by the low-level client, plain through some paths. */
+function asCustomerItem(item: Record<string, unknown>): CustomerItem {
+  const marshalled = Object.values(item).every((v) => typeof v === 'object' && v !== null && Object.keys(v).length === 1);
+  return (marshalled ? unmarshall(item as Parameters<typeof unmarshall>[0]) : item) as CustomerItem;
+}
+
+async function requireConsistentCustomer(customerId: string): Promise<CustomerItem> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { customer_id: customerId }, ConsistentRead: true }));
+  if (!Item) throw new NotFoundError(`Customer ${customerId} does not exist.`);
+  return Item as CustomerItem;
 }
 
 /** A stack event for an operation that is no longer the customer's current one. */
@@ -177,10 +223,14 @@ export async function updateCustomerFields(
   }
   // The write applied exactly these changes to `before`, so `after` follows without a read.
   const before = result.item;
-  const after: Record<string, unknown> = { ...before, updated_at: now, updated_by: options.actor };
+  const after = structuredClone({ ...before, updated_at: now, updated_by: options.actor }) as Record<string, unknown>;
   for (const [field, value] of Object.entries(changes)) {
-    if (value === null) delete after[field];
-    else if (value !== undefined) after[field] = value;
+    if (value === undefined) continue;
+    const path = field.split('.');
+    const last = path.pop() as string;
+    const parent = path.reduce((node, part) => (node[part] ??= {}) as Record<string, unknown>, after);
+    if (value === null) delete parent[last];
+    else parent[last] = value;
   }
   return { before, after: after as unknown as CustomerItem };
 }

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { pageQuerySchema } from '../http/page-query.ts';
 import { jsonValueProblem } from '../validation/json-value.ts';
-import { PLAN_NAMES } from './plans.ts';
+import { PLAN_NAMES } from '../quotas/declarations.ts';
+import { quotaOverrideFields, quotaPatchFields } from '../quotas/schemas.ts';
 import { CUSTOMER_STATUSES } from './status.ts';
 
 const noControlChars = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
@@ -18,13 +19,6 @@ const text = (max: number) =>
 const billingCode = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:/=+@-]{0,63}$/, 'must be 1-64 letters, digits or . _ : / = + @ -, starting with a letter or digit');
-
-const quota = (max: number) =>
-  z
-    .number({ error: 'must be a whole number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(max, `must be at most ${max.toLocaleString('en-US')}`);
 
 // Checked on the value as parsed from JSON (a record schema would copy it, and
 // copying a `__proto__` key changes the copy's prototype instead).
@@ -44,18 +38,10 @@ const settings = z
   })
   .transform((value) => value as Record<string, unknown>);
 
-export const QUOTA_LIMITS = {
-  max_concurrent_worksets: 1000,
-  max_storage_gb: 1_000_000,
-  max_monthly_runs: 1_000_000,
-} as const;
-
 /** Fields every customer has; `POST /customers` must send all of them. */
 const requiredFields = {
   customer_name: text(100),
   email: z.email('must be an email address').max(254, 'must be at most 254 characters'),
-  max_concurrent_worksets: quota(QUOTA_LIMITS.max_concurrent_worksets),
-  max_storage_gb: quota(QUOTA_LIMITS.max_storage_gb),
   billing_account_id: billingCode,
   cost_center: billingCode,
 };
@@ -70,10 +56,11 @@ const optionalFields = {
   settings,
 };
 
+/** Onboarding: the profile, a plan (default standard), and quota fields that override the plan's. */
 export const createCustomerSchema = z.strictObject({
   ...requiredFields,
   plan: z.enum(PLAN_NAMES).optional(),
-  max_monthly_runs: quota(QUOTA_LIMITS.max_monthly_runs).optional(),
+  ...quotaOverrideFields,
   display_name: optionalFields.display_name.optional(),
   description: optionalFields.description.optional(),
   contact_phone: optionalFields.contact_phone.optional(),
@@ -89,9 +76,8 @@ export const updateCustomerSchema = z
   .strictObject({
     customer_name: requiredFields.customer_name.optional(),
     email: requiredFields.email.optional(),
-    max_concurrent_worksets: requiredFields.max_concurrent_worksets.optional(),
-    max_storage_gb: requiredFields.max_storage_gb.optional(),
-    max_monthly_runs: quota(QUOTA_LIMITS.max_monthly_runs).optional(),
+    // A number overrides the plan's limit; null goes back to the plan's.
+    ...quotaPatchFields,
     billing_account_id: billingCode.optional(),
     cost_center: billingCode.optional(),
     plan: z.enum(PLAN_NAMES).optional(),

@@ -1,6 +1,7 @@
 /**
  * Builds an UpdateItem expression from plain changes: a value sets the
- * attribute, `null` removes it, `undefined` leaves it alone.
+ * attribute, `null` removes it, `undefined` leaves it alone. A key with dots
+ * (`quota_overrides.max_storage_gb`) is a path into a map that exists.
  */
 export interface UpdateExpressionParts {
   readonly UpdateExpression: string;
@@ -16,8 +17,13 @@ export function buildUpdateExpression(changes: Record<string, unknown>): UpdateE
   let i = 0;
   for (const [field, value] of Object.entries(changes)) {
     if (value === undefined) continue;
-    const name = `#f${i}`;
-    names[name] = field;
+    const name = field
+      .split('.')
+      .map((part, j) => {
+        names[`#f${i}_${j}`] = part;
+        return `#f${i}_${j}`;
+      })
+      .join('.');
     if (value === null) {
       remove.push(name);
     } else {

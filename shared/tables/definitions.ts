@@ -29,7 +29,7 @@ export interface TableDefinition {
   readonly description: string;
 }
 
-export type TableName = 'customers' | 'idempotency' | 'memberships' | 'users' | 'audit' | 'usage' | 'uploads';
+export type TableName = 'customers' | 'plans' | 'idempotency' | 'memberships' | 'users' | 'audit' | 'usage' | 'uploads' | 'worksets';
 
 const S = (name: string): KeyDefinition => ({ name, type: 'S' });
 
@@ -45,6 +45,13 @@ export const tables = {
       { name: 'by-created', partitionKey: S('record_type'), sortKey: S('created_at') },
     ],
     description: 'One item per customer: profile, plan, quotas, lifecycle status.',
+  },
+  plans: {
+    name: 'plans',
+    envVar: 'PLANS_TABLE',
+    partitionKey: S('plan_id'),
+    globalIndexes: [],
+    description: "Plans edited by platform admins: each plan's quota limits; a plan never edited uses the declared defaults.",
   },
   idempotency: {
     name: 'idempotency',
@@ -83,7 +90,8 @@ export const tables = {
     partitionKey: S('customer_id'),
     sortKey: S('record'),
     globalIndexes: [],
-    description: "Per customer: the storage counter ('storage') and one ledger item per stored object version, kept from S3 object events.",
+    description:
+      "Per customer: the counter item ('counters': status, stored and reserved bytes, the worksets holding slots, runs per month) and one ledger item per stored object version.",
   },
   uploads: {
     name: 'uploads',
@@ -94,6 +102,20 @@ export const tables = {
     globalIndexes: [{ name: 'pending', partitionKey: S('pending'), sortKey: S('url_expires_at') }],
     ttlAttribute: 'expires_at',
     description: 'Uploads handed out: key, size, multipart upload id, state and the storage they reserve; kept a week after the URLs expire.',
+  },
+  worksets: {
+    name: 'worksets',
+    envVar: 'WORKSETS_TABLE',
+    partitionKey: S('customer_id'),
+    // Workset ids sort by submission time, so a customer's partition lists newest first.
+    sortKey: S('workset_id'),
+    globalIndexes: [
+      // `<customer_id>#<state>`: one customer's worksets in one state, newest first.
+      { name: 'by-state', partitionKey: S('customer_state'), sortKey: S('workset_id') },
+      // Sparse: only worksets Portico is still handing to the runner carry `pending`, for the sweep.
+      { name: 'pending', partitionKey: S('pending'), sortKey: S('submitted_at') },
+    ],
+    description: 'Worksets: config, state and its history, the files handed to the runner.',
   },
 } as const satisfies Record<TableName, TableDefinition>;
 

@@ -2,7 +2,8 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { failedTransactionItems } from '../dynamo/errors.ts';
-import { counterChange, readStorageUsage, STORAGE_COUNTER, type ReservationRelease } from '../usage/storage-usage.ts';
+import { counterKey } from '../usage/counters.ts';
+import { counterChange, readStorageUsage, type ReservationRelease } from '../usage/storage-usage.ts';
 import type { UploadRecord, UploadState } from './upload-record.ts';
 
 const UPLOADS = (): string => tableName('uploads');
@@ -33,7 +34,7 @@ export async function insertWithReservation(record: UploadRecord, limitBytes: nu
           {
             Update: {
               TableName: USAGE(),
-              Key: { customer_id: record.customer_id, record: STORAGE_COUNTER },
+              Key: counterKey(record.customer_id),
               UpdateExpression: 'ADD reserved_bytes :r, committed_bytes :r SET updated_at = :now',
               ConditionExpression: 'attribute_not_exists(committed_bytes) OR committed_bytes <= :headroom',
               ExpressionAttributeValues: { ':r': record.reserved_bytes, ':headroom': headroom, ':now': record.created_at },

@@ -14,6 +14,7 @@ import { s3 } from '../clients/s3.ts';
 import { ENV } from '../config/env-vars.ts';
 import { intEnv } from '../config/runtime.ts';
 import type { CustomerItem } from '../customers/customer.ts';
+import { quotasOf } from '../customers/views.ts';
 import { ConflictError, HttpProblem, QuotaExceededError, UnprocessableError, ValidationError } from '../http/errors.ts';
 import type { Caller } from '../identity/caller.ts';
 import { logger } from '../observability/logger.ts';
@@ -89,11 +90,13 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
     url_expires_at: urlExpiresAt.toISOString(),
     expires_at: Math.floor(urlExpiresAt.getTime() / 1000) + RECORD_RETENTION_SECONDS,
   };
+  const storage = (await quotasOf(customer)).max_storage_gb;
   try {
-    await insertWithReservation(record, customer.max_storage_gb * GIB);
+    // In warn mode the quota admits anything, and says so when it is exceeded.
+    await insertWithReservation(record, storage.mode === 'warn' ? Number.MAX_SAFE_INTEGER : storage.limit * GIB);
   } catch (error) {
     if (s3UploadId) await abortQuietly(record);
-    if (error instanceof StorageQuotaExceeded) throw quotaExceeded(customer, input.size_bytes, error);
+    if (error instanceof StorageQuotaExceeded) throw quotaExceeded(customer, storage.limit, input.size_bytes, error);
     throw error;
   }
   await appendAudit({
@@ -151,18 +154,20 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
   };
 }
 
-function quotaExceeded(customer: CustomerItem, sizeBytes: number, refusal: StorageQuotaExceeded): QuotaExceededError {
+function quotaExceeded(customer: CustomerItem, limitGb: number, sizeBytes: number, refusal: StorageQuotaExceeded): QuotaExceededError {
   const { storage_bytes: stored, reserved_bytes: reserved } = refusal.usage;
   return new QuotaExceededError(
     `This upload of ${sizeBytes} bytes would take customer ${customer.customer_id} over its storage quota of ` +
-      `${refusal.limitBytes} bytes (${customer.max_storage_gb} GiB): ${stored} bytes are stored and ${reserved} are reserved by uploads in progress.`,
+      `${refusal.limitBytes} bytes (${limitGb} GiB): ${stored} bytes are stored and ${reserved} are reserved by uploads in progress.`,
     {
-      quota: 'storage',
+      quota: 'max_storage_gb',
+      limit: limitGb,
+      used: Math.round((stored / GIB) * 100) / 100,
       used_bytes: stored,
       reserved_bytes: reserved,
       limit_bytes: refusal.limitBytes,
       requested_bytes: sizeBytes,
-      max_storage_gb: customer.max_storage_gb,
+      max_storage_gb: limitGb,
     },
   );
 }

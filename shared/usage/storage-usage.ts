@@ -2,15 +2,15 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { failedTransactionItems } from '../dynamo/errors.ts';
+import { counterKey, readCounters } from './counters.ts';
 import { normalizeSequencer } from './sequencer.ts';
 
 const TABLE = (): string => tableName('usage');
-export const STORAGE_COUNTER = 'storage';
 
 /**
  * Storage per customer, counted as it happens (DESIGN decision 5): every S3
- * object version is a ledger item holding its size, and the `storage` item
- * holds the running totals. Reading usage is one GetItem however many objects
+ * object version is a ledger item holding its size, and the customer's
+ * counter item (counters.ts) holds the running totals. Reading usage is one GetItem however many objects
  * there are. Each event is applied in one transaction whose conditions make a
  * repeated or out-of-order delivery a no-op.
  *
@@ -26,14 +26,8 @@ export interface StorageUsage {
 }
 
 export async function readStorageUsage(customerId: string, consistent = false): Promise<StorageUsage> {
-  const { Item } = await dynamo.send(
-    new GetCommand({ TableName: TABLE(), Key: { customer_id: customerId, record: STORAGE_COUNTER }, ConsistentRead: consistent }),
-  );
-  return {
-    storage_bytes: Number(Item?.storage_bytes ?? 0),
-    object_count: Number(Item?.object_count ?? 0),
-    reserved_bytes: Number(Item?.reserved_bytes ?? 0),
-  };
+  const counters = await readCounters(customerId, consistent);
+  return { storage_bytes: counters.storage_bytes, object_count: counters.object_count, reserved_bytes: counters.reserved_bytes };
 }
 
 const ledgerKey = (customerId: string, key: string, versionId: string | undefined) => ({
@@ -46,7 +40,7 @@ export function counterChange(customerId: string, change: { stored: number; obje
   return {
     Update: {
       TableName: TABLE(),
-      Key: { customer_id: customerId, record: STORAGE_COUNTER },
+      Key: counterKey(customerId),
       UpdateExpression: 'ADD storage_bytes :b, object_count :o, reserved_bytes :r, committed_bytes :c SET updated_at = :now',
       ExpressionAttributeValues: {
         ':b': change.stored,

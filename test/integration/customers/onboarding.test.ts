@@ -39,8 +39,13 @@ describe('POST /customers', () => {
       billing_account_id: 'BA-12345',
       cost_center: 'CC-GENOMICS',
       status: 'PROVISIONING',
-      plan: 'premium',
-      max_monthly_runs: 500,
+      // The body's quota fields override the plan's; the rest come from the default plan.
+      plan: 'standard',
+      quota_overrides: { max_concurrent_worksets: 10, max_storage_gb: 5000 },
+      max_runs_per_month: 100,
+      max_samples_per_workset: 100,
+      requests_per_second: 20,
+      burst: 40,
     });
     const id: string = created.body.customer_id;
     expect(id).toMatch(/^acme-genomics-[0-9a-f]{8}$/);

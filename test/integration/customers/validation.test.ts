@@ -42,11 +42,15 @@ const badFields: [field: string, value: unknown, message: RegExp][] = [
   ['settings', JSON.parse('{"__proto__": {"admin": true}}'), /must not have the key '__proto__'/],
   ['settings', JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`), /must nest at most 8 levels/],
   ['customer_name', 'Acme \ud800 Genomics', /valid Unicode text/],
-  ['plan', 'platinum', /must be one of: free, premium, enterprise/],
-  ['max_monthly_runs', 0, /at least 1/],
+  ['plan', 'platinum', /must be one of: free, standard, premium, enterprise/],
+  ['max_runs_per_month', 0, /at least 1/],
+  ['max_samples_per_workset', 1001, /at most 1,000/],
+  ['burst', 5001, /at most 5,000/],
+  ['max_monthly_runs', 10, /not a known field/],
 ];
 
-const requiredFields = ['customer_name', 'email', 'max_concurrent_worksets', 'max_storage_gb', 'billing_account_id', 'cost_center'];
+// Quota fields are optional: they override the plan's limits.
+const requiredFields = ['customer_name', 'email', 'billing_account_id', 'cost_center'];
 
 describe('POST /customers refuses bad input with problem+json and writes nothing', () => {
   let token: string;
@@ -105,7 +109,7 @@ describe('POST /customers refuses bad input with problem+json and writes nothing
 
     expectProblem(response, 400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
-      ['billing_account_id', 'cost_center', 'customer_name', 'email', 'max_concurrent_worksets', 'max_storage_gb'].sort(),
+      ['billing_account_id', 'cost_center', 'customer_name', 'email', 'max_concurrent_worksets'].sort(),
     );
   });
 

@@ -18,7 +18,7 @@ const documents = () =>
 
 async function counter(customerId: string): Promise<{ storage_bytes: number; reserved_bytes: number }> {
   const { Item } = await documents().send(
-    new GetCommand({ TableName: localStack().tables.usage, Key: { customer_id: customerId, record: 'storage' }, ConsistentRead: true }),
+    new GetCommand({ TableName: localStack().tables.usage, Key: { customer_id: customerId, record: 'counters' }, ConsistentRead: true }),
   );
   return { storage_bytes: Number(Item?.storage_bytes ?? 0), reserved_bytes: Number(Item?.reserved_bytes ?? 0) };
 }
@@ -55,7 +55,7 @@ describe('storage reservations', () => {
     expect(refused).toHaveLength(19);
     for (const answer of refused) {
       expect(answer.headers.get('content-type')).toBe('application/problem+json');
-      expect(answer.body).toMatchObject({ quota: 'storage', used_bytes: 0, reserved_bytes: 600 * MIB, limit_bytes: 1024 * MIB, requested_bytes: 600 * MIB });
+      expect(answer.body).toMatchObject({ quota: 'max_storage_gb', limit: 1, used: 0, used_bytes: 0, reserved_bytes: 600 * MIB, limit_bytes: 1024 * MIB, requested_bytes: 600 * MIB });
     }
     expect(await counter(customerId)).toEqual({ storage_bytes: 0, reserved_bytes: 600 * MIB });
     expect(admitted[0]?.body.reserved_bytes).toBe(600 * MIB);

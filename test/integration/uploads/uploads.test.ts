@@ -143,7 +143,7 @@ describe('POST /customers/{customer_id}/uploads', () => {
 
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
-    expect(refused.body).toMatchObject({ quota: 'storage', used_bytes: 3 * MIB, limit_bytes: 1024 ** 3, requested_bytes: 1024 ** 3, max_storage_gb: 1 });
+    expect(refused.body).toMatchObject({ quota: 'max_storage_gb', limit: 1, used_bytes: 3 * MIB, limit_bytes: 1024 ** 3, requested_bytes: 1024 ** 3, max_storage_gb: 1 });
     expect(await countItems('uploads')).toBe(before);
   });
 

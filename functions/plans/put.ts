@@ -1,0 +1,12 @@
+import { routeHandler } from '#shared/api/route-handler.ts';
+import { NotFoundError } from '#shared/http/errors.ts';
+import { json } from '#shared/http/responses.ts';
+import { toPlanView } from '#shared/quotas/plan-views.ts';
+import { savePlan } from '#shared/quotas/plans.ts';
+import { planBodySchema, planParamSchema } from '#shared/quotas/schemas.ts';
+
+export const handler = routeHandler('plans.put', { body: planBodySchema }, async ({ params, body, caller }) => {
+  const plan = planParamSchema.safeParse(params.plan_id);
+  if (!plan.success) throw new NotFoundError(`Plan ${params.plan_id.slice(0, 64)} does not exist; plans are ${planParamSchema.options.join(', ')}.`);
+  return json(200, toPlanView(await savePlan(plan.data, body.quotas, caller.userId)));
+});
