@@ -1,6 +1,6 @@
 import { json } from '#shared/http/responses.ts';
 import { routeHandler } from '#shared/api/route-handler.ts';
-import { estimateWorkset, loadEstimateRates, writeWorksetYaml } from '#shared/worksets/index.ts';
+import { estimateWorkset, loadEstimateRates, previewRunFile, writeWorksetYaml } from '#shared/worksets/index.ts';
 import { requireWorksetConfig, WORKSET_BODY_LIMIT_BYTES } from '#shared/worksets/http-validation.ts';
 
 const rates = loadEstimateRates(process.env);
@@ -9,5 +9,10 @@ export const handler = routeHandler(
   'worksets.generateYaml',
   { body: requireWorksetConfig, maxBodyBytes: WORKSET_BODY_LIMIT_BYTES },
   async ({ body: config }) =>
-    json(200, { yaml_content: writeWorksetYaml(config), config, estimate: estimateWorkset(config, rates) }),
+    json(200, {
+      yaml_content: writeWorksetYaml(config),
+      config,
+      estimate: estimateWorkset(config, rates),
+      run_file: previewRunFile(config),
+    }),
 );

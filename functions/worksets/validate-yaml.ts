@@ -1,12 +1,17 @@
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { json } from '#shared/http/responses.ts';
 import { routeHandler } from '#shared/api/route-handler.ts';
 import { estimateWorkset, loadEstimateRates } from '#shared/worksets/index.ts';
-import { requireWorksetYaml, WORKSET_BODY_LIMIT_BYTES } from '#shared/worksets/http-validation.ts';
+import { requireYamlDocument, WORKSET_BODY_LIMIT_BYTES, yamlBodyAsJson } from '#shared/worksets/http-validation.ts';
+import { validationAnswer } from '#shared/worksets/validation-answer.ts';
 
 const rates = loadEstimateRates(process.env);
 
-export const handler = routeHandler(
+const chain = routeHandler(
   'worksets.validateYaml',
-  { body: requireWorksetYaml, maxBodyBytes: WORKSET_BODY_LIMIT_BYTES },
-  async ({ body: config }) => json(200, { valid: true, config, estimate: estimateWorkset(config, rates) }),
+  { body: requireYamlDocument, maxBodyBytes: WORKSET_BODY_LIMIT_BYTES },
+  async ({ body: document }) => json(200, validationAnswer(document, (config) => estimateWorkset(config, rates))),
 );
+
+/** YAML bodies (Content-Type: application/yaml) become `{ yaml_content }` before the JSON chain. */
+export const handler = (event: APIGatewayProxyEvent, context: Context) => chain(yamlBodyAsJson(event), context);

@@ -2,29 +2,26 @@ import type { z } from 'zod';
 import type { FieldError } from '#shared/validation/field-error.ts';
 import { SAMPLE_FIELDS, WORKSET_FIELDS } from './schema.ts';
 
-/**
- * Messages for the issues zod raises on its own (missing or mistyped values,
- * literals); every other message is written next to its rule.
- * Messages are predicates; `toFieldErrors` puts the field path in front.
- */
-export const issueMessage: z.core.$ZodErrorMap = (issue) => {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? 'is required'
-        : `must be ${withArticle(issue.expected)} (got ${typeName(issue.input)})`;
-    case 'invalid_value':
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
-    default:
-      return 'is invalid';
-  }
-};
+export { issueMessage } from './issue-messages.ts';
 
-export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.flatMap((issue): FieldError[] => {
+/** A field error; for a sample sheet it also names the row (the header is row 1) and the column. */
+export interface WorksetFieldError extends FieldError {
+  readonly row?: number;
+  readonly column?: string;
+}
+
+/**
+ * Field errors with the field's path in front of each message. `rootFields`
+ * lists the fields an unknown one is refused against (default: a workset's).
+ */
+export function toFieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  rootFields: readonly string[] = WORKSET_FIELDS,
+): WorksetFieldError[] {
+  return issues.flatMap((issue): WorksetFieldError[] => {
     const field = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      const accepted = knownFieldsAt(issue.path);
+      const accepted = issue.path.length === 0 ? rootFields : SAMPLE_FIELDS;
       return issue.keys.map((key) => {
         const unknownField = field ? `${field}.${key}` : key;
         const message = `${unknownField} is not a known field; accepted: ${accepted.join(', ')}`;
@@ -32,7 +29,16 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[]
       });
     }
     const accepted = acceptedValues(issue);
-    return [{ field, message: `${field || 'workset'} ${issue.message}`, ...(accepted && { accepted }) }];
+    const { row, column } = sheetPlace(issue);
+    return [
+      {
+        field,
+        message: `${labelOf(field, row, column)} ${issue.message}`,
+        ...(row !== undefined && { row }),
+        ...(column !== undefined && { column }),
+        ...(accepted && { accepted }),
+      },
+    ];
   });
 }
 
@@ -42,20 +48,17 @@ function acceptedValues(issue: z.core.$ZodIssue): readonly string[] | undefined 
   return undefined;
 }
 
-function knownFieldsAt(path: readonly PropertyKey[]): readonly string[] {
-  return path.length === 0 ? WORKSET_FIELDS : SAMPLE_FIELDS;
+function sheetPlace(issue: z.core.$ZodIssue): { row?: number; column?: string } {
+  if (issue.code !== 'custom') return {};
+  const { row, column } = (issue.params ?? {}) as { row?: unknown; column?: unknown };
+  return {
+    ...(typeof row === 'number' && { row }),
+    ...(typeof column === 'string' && { column }),
+  };
 }
 
-function withArticle(expected: string): string {
-  if (expected === 'object') return 'an object';
-  if (expected === 'array') return 'a list';
-  if (expected === 'int') return 'a whole number';
-  return `a ${expected}`;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return typeof value;
+/** `samples.0.coverage`, or for a sheet `sample_sheet row 3, column R1_FQ`. */
+function labelOf(field: string, row: number | undefined, column: string | undefined): string {
+  const place = [row === undefined ? '' : `row ${row}`, column === undefined ? '' : `column ${column}`].filter(Boolean);
+  return [field || 'workset', place.join(', ')].filter(Boolean).join(' ');
 }

@@ -1,10 +1,9 @@
-import type { FieldError } from '#shared/validation/field-error.ts';
-import { issueMessage, toFieldErrors } from './field-errors.ts';
+import { issueMessage, toFieldErrors, type WorksetFieldError } from './field-errors.ts';
 import { worksetRequestSchema, type WorksetConfig } from './schema.ts';
 
 export type WorksetResult =
   | { readonly ok: true; readonly config: WorksetConfig }
-  | { readonly ok: false; readonly errors: FieldError[] };
+  | { readonly ok: false; readonly errors: WorksetFieldError[] };
 
 /** Validates a workset request and returns the normalized config, or every error found. */
 export function normalizeWorksetRequest(input: unknown): WorksetResult {

@@ -1,19 +1,35 @@
 import * as z from 'zod';
-import { exportUriProblems, FASTQ_EXTENSION, fastqLocationProblems, MAX_LOCATION_LENGTH } from './file-locations.ts';
-import { checkPipelineRequirements, checkReadsDiffer, checkUniqueSampleIds } from './cross-field-rules.ts';
-import { pipelineRegistry, resolvePipeline } from './registries/pipelines.ts';
+import { exportUriProblems, MAX_LOCATION_LENGTH } from './file-locations.ts';
+import {
+  checkPipelineRequirements,
+  checkReadsDiffer,
+  checkSamplesOrSheet,
+  checkSampleUnits,
+} from './cross-field-rules.ts';
+import { fastqLocation, numberField, registryValue, sheetColumns } from './fields.ts';
+import { issueMessage } from './issue-messages.ts';
+import { MAX_DOCUMENT_BYTES, MAX_SAMPLES } from './limits.ts';
+import { DEFAULT_PIPELINE, pipelineRegistry, resolvePipeline } from './registries/pipelines.ts';
 import { DEFAULT_PRIORITY, priorityRegistry } from './registries/priorities.ts';
 import { referenceGenomeRegistry } from './registries/references.ts';
-import type { LookupResult } from './registries/registry.ts';
+import { parseSampleSheet } from './sample-sheet/parse-sheet.ts';
+import { sheetProblemOf } from './sample-sheet/sheet-issues.ts';
+
+export { MAX_SAMPLES } from './limits.ts';
 
 /** Bumped when a field is added, removed or changes meaning; written into every config. */
 export const WORKSET_SCHEMA_VERSION = '1.0';
 export const DEFAULT_MAX_RETRIES = 3;
-export const MAX_SAMPLES = 1000;
+/** The portal's coverage when a request gave neither a sample's coverage nor estimated_coverage. */
+export const DEFAULT_COVERAGE = 30;
+export const MAX_COVERAGE = 1000;
 export const MAX_NOTES_LENGTH = 2000;
 export const SAMPLE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 /** Letters, digits, space, `_`, `.`, `-`; starts with a letter or digit, no trailing space; ≤ 128. */
 export const WORKSET_NAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9 _.-]{0,126}[A-Za-z0-9_.-])?$/;
+
+/** s3://, a bucket, a prefix: the shape exportUriProblems checks, for tools that only read the JSON Schema. */
+const EXPORT_URI_SHAPE = '^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/[^/]';
 
 // Control characters other than tab and line breaks, and unpaired surrogates.
 const NOTES_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
@@ -24,44 +40,7 @@ const NOTES_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\
  */
 const always = { when: () => true };
 
-function numberBetween(min: number, max: number, options: { integer?: boolean } = {}) {
-  const wording = `must be ${options.integer ? 'a whole number ' : ''}between ${min} and ${max}`;
-  const error = (issue: { input?: unknown }) => `${wording} (got ${String(issue.input)})`;
-  const base = options.integer ? z.number().int({ error }) : z.number();
-  return base.min(min, { error }).max(max, { error });
-}
-
-function registryValue<Name extends string>(
-  lookup: (value: string) => LookupResult<{ readonly name: Name }>,
-  meta: { description: string; accepted: readonly string[] },
-) {
-  return z
-    .string()
-    .meta({
-      description: `${meta.description}; one of ${meta.accepted.join(', ')} (case-insensitive)`,
-      examples: [...meta.accepted],
-    })
-    .transform((value, ctx): Name => {
-      const found = lookup(value);
-      if (found.ok) return found.entry.name;
-      ctx.addIssue({ code: 'custom', message: found.message, params: { accepted: found.accepted }, input: value });
-      return z.NEVER;
-    });
-}
-
-const fastqLocation = z
-  .string()
-  .max(MAX_LOCATION_LENGTH, { error: `must be at most ${MAX_LOCATION_LENGTH} characters` })
-  .superRefine((value, ctx) => {
-    for (const problem of fastqLocationProblems(value)) {
-      ctx.addIssue({ code: 'custom', message: problem, input: value });
-    }
-  })
-  .meta({
-    description: 'FASTQ file: a file name, an object key in the customer bucket, or an s3://bucket/key URI',
-    // The extension rule, for tools that only read the JSON Schema.
-    pattern: FASTQ_EXTENSION.source,
-  });
+const coverage = () => numberField({ min: 0, exclusiveMin: true, max: MAX_COVERAGE });
 
 export const sampleSchema = z
   .strictObject({
@@ -72,10 +51,13 @@ export const sampleSchema = z
           "must start with a letter or digit and contain only letters, digits, '_', '.' and '-' " +
           '(at most 64 characters)',
       })
-      .meta({ description: 'Unique within the workset, ignoring case' }),
+      .meta({ description: 'The sample; a sample sequenced on several lanes or runs is listed once per unit' }),
     fastq_r1: fastqLocation,
     fastq_r2: fastqLocation.optional(),
-    coverage: numberBetween(1, 1000).meta({ description: 'Target sequencing depth for this sample (×)' }),
+    coverage: coverage()
+      .optional()
+      .meta({ description: 'Target sequencing depth for this sample (×); defaults to estimated_coverage, else 30' }),
+    sheet_columns: sheetColumns.optional(),
   })
   .superRefine(checkReadsDiffer, always);
 
@@ -83,29 +65,55 @@ const samples = z
   .array(sampleSchema)
   .min(1, { error: 'must list at least 1 sample' })
   .max(MAX_SAMPLES, { error: (issue) => `must list at most ${MAX_SAMPLES} samples (got ${lengthOf(issue.input)})` })
-  .superRefine(checkUniqueSampleIds, always);
+  .superRefine(checkSampleUnits, always);
+
+/**
+ * The sheet's text, read into samples that the same rules check; a problem
+ * names the sheet's row and column (`params.row`, `params.column`).
+ */
+const sampleSheet = z
+  .string()
+  .max(MAX_DOCUMENT_BYTES, { error: `must be at most ${MAX_DOCUMENT_BYTES} characters` })
+  .meta({
+    description:
+      'The samples as a sample sheet, instead of samples: the text of a stage_samples.tsv (20 columns), ' +
+      'of a RUN_ID SAMPLE_ID R1_FQ R2_FQ sheet, or the same as CSV; headers ignore case',
+  })
+  .transform((text, ctx) => {
+    const parsed = parseSampleSheet(text);
+    const problems = parsed.ok ? [] : parsed.problems;
+    const rows = parsed.ok ? parsed.units.map((unit) => unit.row) : [];
+    const checked = parsed.ok ? samples.safeParse(parsed.units.map((unit) => unit.sample), { error: issueMessage }) : undefined;
+    if (checked && !checked.success) problems.push(...checked.error.issues.map((issue) => sheetProblemOf(issue, rows)));
+    for (const { message, row, column, accepted } of problems) {
+      const params = { ...(row !== undefined && { row }), ...(column !== undefined && { column }), ...(accepted && { accepted }) };
+      ctx.addIssue({ code: 'custom', message, params, input: undefined });
+    }
+    return checked?.success ? { samples: checked.data, rows } : z.NEVER;
+  });
 
 export const worksetFieldsSchema = z.strictObject({
-  samples,
+  samples: samples.optional(),
+  sample_sheet: sampleSheet.optional(),
   reference_genome: registryValue(referenceGenomeRegistry.lookup, {
     description: 'Reference genome bundle',
     accepted: referenceGenomeRegistry.accepted,
   }),
-  pipeline: registryValue(resolvePipeline, {
-    description: 'Pipeline: a portal name or a runnable Daylily target',
-    accepted: pipelineRegistry.accepted,
-  }),
   // prefault, not default: the default goes through the lookup like a sent value and shows in the JSON Schema.
+  pipeline: registryValue(resolvePipeline, {
+    description: 'Pipeline: a runnable Daylily target or an alias of one',
+    accepted: pipelineRegistry.accepted,
+  }).prefault(DEFAULT_PIPELINE),
   priority: registryValue(priorityRegistry.lookup, {
     description: 'Scheduling priority',
     accepted: priorityRegistry.accepted,
   }).prefault(DEFAULT_PRIORITY),
-  max_retries: numberBetween(0, 10, { integer: true })
-    .default(DEFAULT_MAX_RETRIES)
+  max_retries: numberField({ min: 0, max: 10, integer: true })
+    .prefault(DEFAULT_MAX_RETRIES)
     .meta({ description: 'How many times a failed run is retried' }),
-  estimated_coverage: numberBetween(1, 1000)
+  estimated_coverage: coverage()
     .optional()
-    .meta({ description: 'Expected mean coverage; defaults to the mean of the sample coverages, rounded to 0.1' }),
+    .meta({ description: 'Expected mean coverage; defaults to the mean of the sample coverages' }),
   workset_name: z
     .string()
     .regex(WORKSET_NAME_PATTERN, {
@@ -133,33 +141,45 @@ export const worksetFieldsSchema = z.strictObject({
       }
     })
     .optional()
-    .meta({ description: 'Where results are exported: s3://bucket/prefix' }),
+    .meta({
+      description: "Where results are exported: s3://bucket/prefix; defaults to the workset's results/ folder",
+      pattern: EXPORT_URI_SHAPE,
+    }),
   schema_version: z
     .literal(WORKSET_SCHEMA_VERSION)
     .default(WORKSET_SCHEMA_VERSION)
     .meta({ description: 'Version of this schema the file follows' }),
 });
 
+type ParsedFields = z.output<typeof worksetFieldsSchema>;
+type ParsedSample = NonNullable<ParsedFields['samples']>[number];
+
 /**
  * Validates a workset request (JSON body or parsed daylily_work.yaml) and
- * returns the normalized config: defaults filled, reference and pipeline
- * resolved to canonical names, schema_version set. Its input side is the
- * published JSON Schema.
+ * returns the normalized config: samples read from the sheet if one was given,
+ * defaults filled, reference and pipeline resolved to canonical names,
+ * schema_version set. Its input side is the published JSON Schema.
  */
 export const worksetRequestSchema = worksetFieldsSchema
+  .superRefine(checkSamplesOrSheet, always)
   .superRefine(checkPipelineRequirements, always)
-  .transform((workset) => ({
-    samples: workset.samples.map(withoutUndefinedR2),
-    reference_genome: workset.reference_genome,
-    pipeline: workset.pipeline,
-    priority: workset.priority,
-    max_retries: workset.max_retries,
-    estimated_coverage: workset.estimated_coverage ?? meanCoverage(workset.samples),
-    ...(workset.workset_name !== undefined && { workset_name: workset.workset_name }),
-    ...(workset.notes !== undefined && { notes: workset.notes }),
-    ...(workset.export_uri !== undefined && { export_uri: workset.export_uri }),
-    schema_version: workset.schema_version,
-  }));
+  .transform((workset) => {
+    const units = workset.samples ?? workset.sample_sheet?.samples ?? [];
+    const fallbackCoverage = workset.estimated_coverage ?? DEFAULT_COVERAGE;
+    const normalized = units.map((unit) => normalizedSample(unit, fallbackCoverage));
+    return {
+      samples: normalized,
+      reference_genome: workset.reference_genome,
+      pipeline: workset.pipeline,
+      priority: workset.priority,
+      max_retries: workset.max_retries,
+      estimated_coverage: workset.estimated_coverage ?? meanCoverage(normalized),
+      ...(workset.workset_name !== undefined && { workset_name: workset.workset_name }),
+      ...(workset.notes !== undefined && { notes: workset.notes }),
+      ...(workset.export_uri !== undefined && { export_uri: workset.export_uri }),
+      schema_version: workset.schema_version,
+    };
+  });
 
 /** What a client may send; defaults and aliases still unresolved. */
 export type WorksetRequest = z.input<typeof worksetRequestSchema>;
@@ -171,16 +191,22 @@ export type WorksetSample = WorksetConfig['samples'][number];
 export const WORKSET_FIELDS: readonly string[] = Object.keys(worksetFieldsSchema.shape);
 export const SAMPLE_FIELDS: readonly string[] = Object.keys(sampleSchema.shape);
 
-/** `fastq_r2: undefined` is parsed as given; the config omits the key so it equals its YAML reading. */
-function withoutUndefinedR2<Sample extends { fastq_r2?: string | undefined }>(sample: Sample): Sample {
-  if (sample.fastq_r2 !== undefined) return sample;
-  const { fastq_r2: _absent, ...rest } = sample;
-  return rest as Sample;
+/** Keys in a fixed order; absent fastq_r2 and empty sheet_columns are left out, so a config equals its YAML reading. */
+function normalizedSample(unit: ParsedSample, fallbackCoverage: number) {
+  const columns = unit.sheet_columns ?? {};
+  return {
+    sample_id: unit.sample_id,
+    fastq_r1: unit.fastq_r1,
+    ...(unit.fastq_r2 !== undefined && { fastq_r2: unit.fastq_r2 }),
+    coverage: unit.coverage ?? fallbackCoverage,
+    ...(Object.keys(columns).length > 0 && { sheet_columns: columns }),
+  };
 }
 
+/** Rounded to 0.1, or below 1× to two significant digits, so test data at 0.01× keeps a positive mean. */
 function meanCoverage(list: readonly { coverage: number }[]): number {
-  const total = list.reduce((sum, sample) => sum + sample.coverage, 0);
-  return Math.round((total / list.length) * 10) / 10;
+  const mean = list.reduce((sum, sample) => sum + sample.coverage, 0) / list.length;
+  return mean >= 1 ? Math.round(mean * 10) / 10 : Number(mean.toPrecision(2));
 }
 
 function lengthOf(value: unknown): string {

@@ -1,5 +1,6 @@
-import { Document, parse, Schema, visit } from 'yaml';
+import { Document } from 'yaml';
 import type { WorksetConfig, WorksetSample } from './schema.ts';
+import { quoteAmbiguousStrings, YAML_FORMAT } from './yaml-quoting.ts';
 
 /**
  * Writes a normalized config as daylily_work.yaml: `samples:` first, sample
@@ -19,17 +20,9 @@ export function writeWorksetYaml(config: WorksetConfig): string {
     ...(config.export_uri !== undefined && { export_uri: config.export_uri }),
     schema_version: config.schema_version,
   });
-  visit(document, {
-    Scalar(key, node) {
-      if (key !== 'key' && typeof node.value === 'string' && needsDoubleQuotes(node.value)) {
-        node.type = 'QUOTE_DOUBLE';
-      }
-    },
-  });
-  return document.toString(FORMAT);
+  quoteAmbiguousStrings(document);
+  return document.toString(YAML_FORMAT);
 }
-
-const FORMAT = { indentSeq: false, lineWidth: 0 } as const;
 
 function orderedSample(sample: WorksetSample): WorksetSample {
   return {
@@ -37,35 +30,6 @@ function orderedSample(sample: WorksetSample): WorksetSample {
     fastq_r1: sample.fastq_r1,
     ...(sample.fastq_r2 !== undefined && { fastq_r2: sample.fastq_r2 }),
     coverage: sample.coverage,
+    ...(sample.sheet_columns !== undefined && { sheet_columns: sample.sheet_columns }),
   };
-}
-
-/**
- * The yaml package quotes strings that YAML 1.2 would read as something else,
- * but the file is also read by Python tools, and PyYAML reads YAML 1.1, where
- * `yes`, `on`, `1:20`, `010` or `2026-11-23` written plain are booleans,
- * numbers and dates. Those patterns are YAML 1.1's implicit tags.
- */
-const YAML_11_IMPLICIT = new Schema({ schema: 'yaml-1.1' }).tags.flatMap((tag) =>
-  tag.default === true && tag.tag !== 'tag:yaml.org,2002:str' && 'test' in tag && tag.test instanceof RegExp
-    ? [tag.test]
-    : [],
-);
-
-function needsDoubleQuotes(text: string): boolean {
-  if (text.includes('\n')) return blockScalarChangesIt(text);
-  return YAML_11_IMPLICIT.some((pattern) => pattern.test(text));
-}
-
-/**
- * yaml 2.9 writes a multi-line string whose first line is only spaces (" \n")
- * as a block scalar without an indentation indicator, which reads back without
- * those spaces; such strings are double-quoted instead.
- */
-function blockScalarChangesIt(text: string): boolean {
-  try {
-    return (parse(new Document({ text }).toString(FORMAT)) as { text?: unknown }).text !== text;
-  } catch {
-    return true;
-  }
 }

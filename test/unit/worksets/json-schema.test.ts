@@ -1,51 +1,22 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WORKSET_SCHEMA_ID, worksetJsonSchema } from '#shared/worksets/index.ts';
+import {
+  normalizeWorksetRequest,
+  pipelineRegistry,
+  priorityRegistry,
+  referenceGenomeRegistry,
+  WORKSET_SCHEMA_ID,
+  worksetJsonSchema,
+} from '#shared/worksets/index.ts';
 import { daylilyExampleRequest, pairedSample, requestWith } from './fixtures.ts';
 
-type Schema = Record<string, unknown>;
+type Schema = Record<string, any>;
 
-/**
- * Just the JSON Schema keywords the workset schema uses; returns the paths
- * that fail. Throws on any other keyword so the test notices new ones.
- */
-function violations(schema: Schema, value: unknown, path: readonly (string | number)[] = []): string[] {
-  const known = new Set([
-    '$schema', '$id', 'title', 'description', 'examples', 'default', 'type', 'properties', 'required',
-    'additionalProperties', 'items', 'minItems', 'maxItems', 'minimum', 'maximum', 'minLength', 'maxLength',
-    'pattern', 'const',
-  ]);
-  for (const keyword of Object.keys(schema)) if (!known.has(keyword)) throw new Error(`unhandled keyword ${keyword}`);
-  const at = path.join('.') || '(root)';
-  const type = schema.type;
-  if (type === 'object') {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [at];
-    const record = value as Record<string, unknown>;
-    const properties = (schema.properties ?? {}) as Record<string, Schema>;
-    const problems = ((schema.required ?? []) as string[]).filter((k) => !(k in record)).map((k) => [...path, k].join('.'));
-    for (const [key, child] of Object.entries(record)) {
-      const childSchema = properties[key];
-      if (childSchema) problems.push(...violations(childSchema, child, [...path, key]));
-      else if (schema.additionalProperties === false) problems.push([...path, key].join('.'));
-    }
-    return problems;
-  }
-  if (type === 'array') {
-    if (!Array.isArray(value)) return [at];
-    if (value.length < ((schema.minItems as number) ?? 0) || value.length > ((schema.maxItems as number) ?? Infinity)) return [at];
-    return value.flatMap((item, i) => violations(schema.items as Schema, item, [...path, i]));
-  }
-  if (type === 'string') {
-    if (typeof value !== 'string') return [at];
-    if (value.length < ((schema.minLength as number) ?? 0) || value.length > ((schema.maxLength as number) ?? Infinity)) return [at];
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) return [at];
-  }
-  if (type === 'number' || type === 'integer') {
-    if (typeof value !== 'number' || (type === 'integer' && !Number.isInteger(value))) return [at];
-    if (value < ((schema.minimum as number) ?? -Infinity) || value > ((schema.maximum as number) ?? Infinity)) return [at];
-  }
-  if ('const' in schema && value !== schema.const) return [at];
-  return [];
-}
+const validate = new Ajv2020({ allErrors: true }).compile(worksetJsonSchema);
+const schemaAccepts = (value: unknown) => validate(value);
+const apiAccepts = (value: unknown) => normalizeWorksetRequest(value).ok;
+const SHEET = 'RUN_ID\tSAMPLE_ID\tR1_FQ\tR2_FQ\nR1\ts1\ts1_R1.fq.gz\ts1_R2.fq.gz\n';
 
 describe('worksetJsonSchema', () => {
   it('is a draft 2020-12 schema with an id, title and description', () => {
@@ -56,13 +27,14 @@ describe('worksetJsonSchema', () => {
     expect(typeof worksetJsonSchema.description).toBe('string');
   });
 
-  it('describes a closed object with the workset fields', () => {
-    const schema = worksetJsonSchema as Schema & { properties: Record<string, Schema> };
-    expect(schema.type).toBe('object');
-    expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(['samples', 'reference_genome', 'pipeline']);
+  it('describes a closed object: the reference, and samples as a list or a sheet', () => {
+    const schema = worksetJsonSchema as Schema;
+    expect([schema.type, schema.additionalProperties]).toEqual(['object', false]);
+    expect(schema.required).toEqual(['reference_genome']);
+    expect(schema.oneOf).toEqual([{ required: ['samples'] }, { required: ['sample_sheet'] }]);
     expect(Object.keys(schema.properties)).toEqual([
       'samples',
+      'sample_sheet',
       'reference_genome',
       'pipeline',
       'priority',
@@ -73,38 +45,105 @@ describe('worksetJsonSchema', () => {
       'export_uri',
       'schema_version',
     ]);
-    const samples = schema.properties.samples as Schema & { items: Schema & { properties: Schema } };
-    expect([samples.type, samples.minItems, samples.maxItems]).toEqual(['array', 1, 1000]);
-    expect(samples.items.additionalProperties).toBe(false);
-    expect(samples.items.required).toEqual(['sample_id', 'fastq_r1', 'coverage']);
-    expect(samples.items.properties.sample_id).toMatchObject({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' });
-    expect(samples.items.properties.coverage).toMatchObject({ type: 'number', minimum: 1, maximum: 1000 });
+    const sample = schema.properties.samples.items;
+    expect(sample.required).toEqual(['sample_id', 'fastq_r1']);
+    expect(sample.properties.coverage).toMatchObject({ type: 'number', exclusiveMinimum: 0, maximum: 1000 });
     expect(schema.properties.max_retries).toMatchObject({ type: 'integer', minimum: 0, maximum: 10, default: 3 });
-    expect(schema.properties.priority).toMatchObject({ type: 'string', default: 'normal', examples: ['urgent', 'normal', 'low'] });
-    expect(schema.properties.schema_version).toMatchObject({ const: '1.0', default: '1.0' });
+    expect(schema.properties.pipeline.default).toBe('germline_wgs_snv');
+    expect(schema.properties.priority.default).toBe('normal');
   });
 
-  it('accepts the Daylily example and a full request', () => {
-    expect(violations(worksetJsonSchema, daylilyExampleRequest)).toEqual([]);
-    const full = requestWith({ workset_name: 'Batch 7', notes: 'n', export_uri: 's3://acme/out/', schema_version: '1.0' });
-    expect(violations(worksetJsonSchema, full)).toEqual([]);
-  });
-
-  it('refuses unknown fields, missing fields, bad patterns and ranges', () => {
-    expect(violations(worksetJsonSchema, { ...daylilyExampleRequest, extra: 1 })).toEqual(['extra']);
-    expect(violations(worksetJsonSchema, { samples: [] })).toEqual(['reference_genome', 'pipeline', 'samples']);
-    const bad = requestWith({ samples: [{ ...pairedSample('-x', 0), fastq_r1: 'a.bam', lane: 2 }], max_retries: 1.5 });
-    expect(violations(worksetJsonSchema, bad)).toEqual([
-      'samples.0.sample_id',
-      'samples.0.fastq_r1',
-      'samples.0.coverage',
-      'samples.0.lane',
-      'max_retries',
-    ]);
+  it('lists every registry value and alias as enum', () => {
+    const properties = (worksetJsonSchema as Schema).properties;
+    expect(properties.reference_genome.enum).toEqual(['hg38', 'GRCh38', 'b37', 'GRCh37', 'hg38_broad']);
+    expect(properties.pipeline.enum).toEqual(pipelineRegistry.accepted);
+    expect(properties.priority.enum).toEqual(['urgent', 'high', 'normal', 'low']);
   });
 
   it('is frozen, so a handler cannot change what others serve', () => {
     expect(Object.isFrozen(worksetJsonSchema)).toBe(true);
     expect(Object.isFrozen((worksetJsonSchema as { properties: object }).properties)).toBe(true);
+  });
+});
+
+describe('a JSON Schema validator and the API decide alike', () => {
+  const { pipeline: _p, ...withoutPipeline } = requestWith();
+  it.each<[string, unknown, boolean]>([
+    ['the Daylily example', daylilyExampleRequest, true],
+    ['a full request', requestWith({ workset_name: 'Batch 7', notes: 'n', export_uri: 's3://acme/out/', schema_version: '1.0' }), true],
+    ['no pipeline', withoutPipeline, true],
+    ['reference GRCh38', requestWith({ reference_genome: 'GRCh38' }), true],
+    ['reference hg38_broad', requestWith({ reference_genome: 'hg38_broad' }), true],
+    ['priority high', requestWith({ priority: 'high' }), true],
+    ['coverage 0.01', requestWith({ samples: [pairedSample('s1', 0.01)] }), true],
+    ['a sample sheet', { sample_sheet: SHEET, reference_genome: 'hg38' }, true],
+    ['sheet_columns', requestWith({ samples: [{ ...pairedSample('s1'), sheet_columns: { LANE: '2', note: 'x' } }] }), true],
+    ['reference T2T-CHM13', requestWith({ reference_genome: 'T2T-CHM13' }), false],
+    ['reference GRCm39', requestWith({ reference_genome: 'GRCm39' }), false],
+    ['reference hg19', requestWith({ reference_genome: 'hg19' }), false],
+    ['pipeline somatic', requestWith({ pipeline: 'somatic' }), false],
+    ['pipeline wgs', requestWith({ pipeline: 'wgs' }), false],
+    ['priority asap', requestWith({ priority: 'asap' }), false],
+    ['coverage 0', requestWith({ samples: [pairedSample('s1', 0)] }), false],
+    ['coverage 1001', requestWith({ samples: [pairedSample('s1', 1001)] }), false],
+    ['max_retries 1.5', requestWith({ max_retries: 1.5 }), false],
+    ['an unknown field', { ...daylilyExampleRequest, extra: 1 }, false],
+    ['an unknown sample field', requestWith({ samples: [{ ...pairedSample('s1'), lane: 2 }] }), false],
+    ['a bad sample id', requestWith({ samples: [pairedSample('-x')] }), false],
+    ['a .bam file', requestWith({ samples: [{ ...pairedSample('s1'), fastq_r1: 's1.bam' }] }), false],
+    ['neither samples nor sheet', { reference_genome: 'hg38' }, false],
+    ['both samples and sheet', requestWith({ sample_sheet: SHEET }), false],
+    ['no reference', { samples: [pairedSample('s1')] }, false],
+    ['export_uri over https', requestWith({ export_uri: 'https://example.com/out' }), false],
+    ['sheet_columns naming R1_FQ', requestWith({ samples: [{ ...pairedSample('s1'), sheet_columns: { r1_fq: 'x.fq' } }] }), false],
+    ['schema_version 2.0', requestWith({ schema_version: '2.0' }), false],
+  ])('%s', (_case, request, accepted) => {
+    expect(schemaAccepts(request)).toBe(accepted);
+    expect(apiAccepts(request)).toBe(accepted);
+  });
+
+  // The API takes more than the schema lists; the schema describes what Portico writes.
+  it.each<[string, unknown]>([
+    ['registry values in another case', requestWith({ reference_genome: 'HG38', pipeline: 'GERMLINE', priority: 'Urgent' })],
+    ['numbers written as text', requestWith({ samples: [pairedSample('s1', '30' as unknown as number)], max_retries: '2' })],
+  ])('the API also accepts %s', (_case, request) => {
+    expect(apiAccepts(request)).toBe(true);
+    expect(schemaAccepts(request)).toBe(false);
+  });
+
+  // Rules across fields and path segments that JSON Schema cannot say, documented in json-schema.ts.
+  it.each<[string, unknown]>([
+    ['an exact repeat of a unit', requestWith({ samples: [pairedSample('s1'), pairedSample('s1')] })],
+    ['a missing R2 on a paired pipeline', requestWith({ samples: [{ sample_id: 's1', fastq_r1: 'a.fq' }] })],
+    ['a pipeline that does not support the reference', requestWith({ reference_genome: 'b37', pipeline: 'germline_wgs_kitchensink' })],
+    ['a .. segment', requestWith({ samples: [{ ...pairedSample('s1'), fastq_r1: 'a/../s1.fq' }] })],
+    ['a sheet without a SAMPLE_ID column', { sample_sheet: 'R1_FQ,R2_FQ\na.fq,b.fq\n', reference_genome: 'hg38' }],
+  ])('only the API refuses %s', (_case, request) => {
+    expect(apiAccepts(request)).toBe(false);
+    expect(schemaAccepts(request)).toBe(true);
+  });
+
+  it('never accepts a registry value or number the API refuses', () => {
+    const anyOf = (accepted: readonly string[]) =>
+      fc.oneof(fc.constantFrom(...accepted, 'hg19', 'T2T-CHM13', 'somatic', 'germline_wgs', 'asap', ''), fc.string({ maxLength: 12 }));
+    const number = fc.oneof(fc.double({ min: -5, max: 1100, noNaN: true }), fc.integer({ min: -2, max: 12 }), fc.constant('30'));
+    const request = fc.record(
+      {
+        reference_genome: anyOf(referenceGenomeRegistry.accepted),
+        pipeline: anyOf(pipelineRegistry.accepted),
+        priority: anyOf(priorityRegistry.accepted),
+        max_retries: number,
+        estimated_coverage: number,
+        coverage: number,
+      },
+      { requiredKeys: ['reference_genome'] },
+    );
+    fc.assert(
+      fc.property(request, ({ coverage, ...fields }) => {
+        const body = { ...fields, samples: [{ ...pairedSample('s1'), ...(coverage !== undefined && { coverage }) }] };
+        expect(!schemaAccepts(body) || apiAccepts(body)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   pipelineRegistry,
   pipelineTargets,
-  portalPipelines,
   priorityRegistry,
   referenceGenomeRegistry,
   referenceGenomes,
@@ -21,13 +20,14 @@ describe('reference genome registry', () => {
     ['B37', 'b37'],
     ['grch37', 'b37'],
     ['GRCh37', 'b37'],
+    ['hg38_broad', 'hg38_broad'],
   ])('resolves %s to %s', (value, name) => {
     const found = referenceGenomeRegistry.lookup(value);
     expect(found.ok && found.entry.name).toBe(name);
   });
 
-  it('lists served names and aliases as accepted, not hg19', () => {
-    expect(referenceGenomeRegistry.accepted).toEqual(['hg38', 'grch38', 'b37', 'grch37']);
+  it('lists served names and aliases as accepted, not the builds nothing runs', () => {
+    expect(referenceGenomeRegistry.accepted).toEqual(['hg38', 'GRCh38', 'b37', 'GRCh37', 'hg38_broad']);
   });
 
   it('refuses hg19 as not served, saying why', () => {
@@ -35,8 +35,8 @@ describe('reference genome registry', () => {
       ok: false,
       problem: 'not-served',
       message:
-        '"HG19" is not served: the pipeline ships no hg19 bundle (use b37 for GRCh37); accepted: hg38, grch38, b37, grch37',
-      accepted: ['hg38', 'grch38', 'b37', 'grch37'],
+        '"HG19" is not served: the pipeline ships no hg19 bundle (use b37 for GRCh37); accepted: hg38, GRCh38, b37, GRCh37, hg38_broad',
+      accepted: ['hg38', 'GRCh38', 'b37', 'GRCh37', 'hg38_broad'],
     });
   });
 
@@ -44,8 +44,8 @@ describe('reference genome registry', () => {
     expect(referenceGenomeRegistry.lookup('mm10')).toEqual({
       ok: false,
       problem: 'unknown',
-      message: '"mm10" is unknown; accepted: hg38, grch38, b37, grch37',
-      accepted: ['hg38', 'grch38', 'b37', 'grch37'],
+      message: '"mm10" is unknown; accepted: hg38, GRCh38, b37, GRCh37, hg38_broad',
+      accepted: ['hg38', 'GRCh38', 'b37', 'GRCh37', 'hg38_broad'],
     });
   });
 
@@ -54,11 +54,14 @@ describe('reference genome registry', () => {
     expect(referenceGenomeRegistry.lookup('hg3').ok).toBe(false);
   });
 
-  it('gives each genome a size in gigabases', () => {
-    expect(referenceGenomes.map((r) => [r.name, r.genomeGbases])).toEqual([
+  it('gives each served genome a size in gigabases', () => {
+    expect(referenceGenomes.map((r) => [r.name, 'genomeGbases' in r ? r.genomeGbases : undefined])).toEqual([
       ['hg38', 3.1],
       ['b37', 3.1],
-      ['hg19', 3.1],
+      ['hg38_broad', 3.1],
+      ['hg19', undefined],
+      ['T2T-CHM13', undefined],
+      ['GRCm39', undefined],
     ]);
   });
 });
@@ -84,74 +87,77 @@ describe('pipeline registry', () => {
     expect(found).toEqual({
       ok: false,
       problem: 'not-served',
-      message: `${JSON.stringify(value)} is not served: ${reason}; accepted: germline, germline_wgs_snv, germline_wgs_snv_sv, germline_wgs_kitchensink, test_help`,
-      accepted: ['germline', 'germline_wgs_snv', 'germline_wgs_snv_sv', 'germline_wgs_kitchensink', 'test_help'],
+      message: `${JSON.stringify(value)} is not served: ${reason}; accepted: germline_wgs_snv, germline, germline_wgs_snv_sv, germline_wgs_kitchensink, test_help`,
+      accepted: ['germline_wgs_snv', 'germline', 'germline_wgs_snv_sv', 'germline_wgs_kitchensink', 'test_help'],
     });
   });
 
-  it('refuses an unknown pipeline', () => {
-    const found = resolvePipeline('exome');
+  it.each(['exome', 'germline_wgs', 'help'])('refuses the unknown pipeline %s instead of running something else', (name) => {
+    const found = resolvePipeline(name);
     expect(found.ok).toBe(false);
     expect(!found.ok && found.problem).toBe('unknown');
+  });
+
+  it("carries the runner's dy-r arguments for each target, exactly as its table writes them", () => {
+    expect(Object.fromEntries(pipelineTargets.map((t) => [t.name, t.dyR]))).toEqual({
+      test_help: '-p help',
+      germline_wgs_snv:
+        'produce_snv_concordances produce_alignstats -p -k -j 200 --config aligners=["bwa2a"] dedupers=["dppl"] snv_callers=["deep19"]',
+      germline_wgs_snv_sv:
+        'produce_snv_concordances produce_alignstats produce_tiddit produce_manta -p -k -j 2 --config aligners=["bwa2a"] dedupers=["dppl19"] snv_callers=["deep"] sv_callers=["tiddit","manta"]',
+      germline_wgs_kitchensink:
+        'produce_snv_concordances produce_multiqc_final_wgs produce_alignstats produce_tiddit produce_manta -p -k -j 2 --config aligners=["bwa2a"] dedupers=["dppl"] snv_callers=["deep19"] sv_callers=["tiddit","manta"]',
+    });
   });
 
   it('records what each target needs', () => {
     expect(
       pipelineTargets.map((t) => ({ name: t.name, paired: t.pairedReads, refs: t.references, factor: t.costFactor })),
     ).toEqual([
-      { name: 'germline_wgs_snv', paired: true, refs: ['hg38', 'b37'], factor: 1 },
-      { name: 'germline_wgs_snv_sv', paired: true, refs: ['hg38', 'b37'], factor: 1.5 },
+      { name: 'germline_wgs_snv', paired: true, refs: ['hg38', 'b37', 'hg38_broad'], factor: 1 },
+      { name: 'germline_wgs_snv_sv', paired: true, refs: ['hg38', 'b37', 'hg38_broad'], factor: 1.5 },
       { name: 'germline_wgs_kitchensink', paired: true, refs: ['hg38'], factor: 4 },
-      { name: 'test_help', paired: false, refs: ['hg38', 'b37'], factor: 0.01 },
+      { name: 'test_help', paired: false, refs: ['hg38', 'b37', 'hg38_broad'], factor: 0.01 },
     ]);
   });
 
-  it('lists the pipelines that support a reference, portal names included', () => {
+  it('lists the pipelines that support a reference, aliases included', () => {
     expect(pipelinesSupporting('hg38')).toEqual([
-      'germline',
       'germline_wgs_snv',
+      'germline',
       'germline_wgs_snv_sv',
       'germline_wgs_kitchensink',
       'test_help',
     ]);
-    expect(pipelinesSupporting('b37')).toEqual(['germline', 'germline_wgs_snv', 'germline_wgs_snv_sv', 'test_help']);
+    expect(pipelinesSupporting('b37')).toEqual(['germline_wgs_snv', 'germline', 'germline_wgs_snv_sv', 'test_help']);
   });
 
-  it('is consistent: served portal names run a target, targets only use served references', () => {
+  it('is consistent: targets only use served references, and unserved names run nothing', () => {
     const servedReferences = referenceGenomeRegistry.accepted;
-    const targetNames: string[] = pipelineTargets.map((t) => t.name);
-    expect(
-      portalPipelines.map((p) => ({
-        name: p.name,
-        served: !('served' in p) || p.served !== false,
-        runsTarget: 'runs' in p && targetNames.includes(p.runs),
-      })),
-    ).toEqual([
-      { name: 'germline', served: true, runsTarget: true },
-      { name: 'somatic', served: false, runsTarget: false },
-      { name: 'rna-seq', served: false, runsTarget: false },
-    ]);
     for (const target of pipelineTargets) {
       for (const reference of target.references) expect(servedReferences).toContain(reference);
     }
-    expect(pipelineRegistry.entries).toHaveLength(7);
+    expect(pipelineRegistry.entries.filter((p) => p.kind === 'unserved').map((p) => p.name)).toEqual(['somatic', 'rna-seq']);
+    expect(pipelineRegistry.entries).toHaveLength(6);
   });
 });
 
 describe('priority registry', () => {
-  it('accepts urgent, normal and low in any case', () => {
-    expect(priorityRegistry.accepted).toEqual(['urgent', 'normal', 'low']);
+  it('accepts urgent, normal and low in any case, and high as urgent', () => {
+    expect(priorityRegistry.accepted).toEqual(['urgent', 'high', 'normal', 'low']);
     const found = priorityRegistry.lookup('URGENT');
     expect(found.ok && found.entry.name).toBe('urgent');
+    const high = priorityRegistry.lookup('High');
+    expect(high.ok && high.entry.name).toBe('urgent');
   });
 
   it('refuses anything else with the accepted list', () => {
-    const found = priorityRegistry.lookup('high');
+    const found = priorityRegistry.lookup('asap');
     expect(found).toEqual({
       ok: false,
       problem: 'unknown',
-      message: '"high" is unknown; accepted: urgent, normal, low',
-      accepted: ['urgent', 'normal', 'low'],
+      message: '"asap" is unknown; accepted: urgent, high, normal, low',
+      accepted: ['urgent', 'high', 'normal', 'low'],
     });
   });
 });

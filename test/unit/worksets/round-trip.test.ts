@@ -8,6 +8,7 @@ import {
   referenceGenomeRegistry,
   resolvePipeline,
   writeWorksetYaml,
+  type ReferenceGenomeName,
   type WorksetConfig,
 } from '#shared/worksets/index.ts';
 import { daylilyExampleRequest } from './fixtures.ts';
@@ -23,7 +24,7 @@ function anyCase(values: readonly string[]) {
     .map(([value, style]) => (style === 'lower' ? value.toLowerCase() : style === 'upper' ? value.toUpperCase() : value));
 }
 
-function canonicalReference(value: string): 'hg38' | 'b37' {
+function canonicalReference(value: string): ReferenceGenomeName {
   const found = referenceGenomeRegistry.lookup(value);
   if (!found.ok) throw new Error(value);
   return found.entry.name;
@@ -40,19 +41,61 @@ const directory = fc.oneof(
   fc.tuple(bucket, fc.array(segment, { maxLength: 3 })).map(([b, parts]) => `s3://${b}/${parts.map((p) => `${p}/`).join('')}`),
 );
 const extension = fc.constantFrom('.fastq', '.fq', '.fastq.gz', '.fq.gz');
-const coverage = fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.double({ min: 1, max: 1000, noNaN: true }));
+const coverage = fc.oneof(
+  fc.integer({ min: 1, max: 1000 }),
+  fc.double({ min: 1e-6, max: 1000, noNaN: true }),
+  fc.constantFrom(0.01, 0.5, 1000),
+);
+/** How clients write a number: as a number, or as text (the portal's forms). */
+const coverageAsSent = coverage.chain((value) => fc.constantFrom<number | string>(value, String(value)));
+/** Other sheet columns as a client may send them: known ones in any case, unknown ones verbatim. */
+const sheetColumns = fc
+  .record(
+    {
+      LANE: fc.constantFrom('1', '2', '03', 'na', ''),
+      IS_POS_CTRL: fc.constantFrom('TRUE', 'false', 'yes', '0', 'NA'),
+      SAMPLE_TYPE: fc.constantFrom('WGS', 'wes', ''),
+      N_X: fc.constantFrom('na', '1', ''),
+      'Tube #': fc.constantFrom('', ' 7 ', 'x y', 'données', '#1'),
+      yes: fc.constantFrom('on', '1:20', 'null'),
+      RUN_ID: fc.constantFrom('R1', 'run.2'),
+    },
+    { requiredKeys: [] },
+  )
+  .chain((columns) =>
+    fc.boolean().map((lower) =>
+      lower ? Object.fromEntries(Object.entries(columns).map(([k, v]) => [k === 'yes' ? k : k.toLowerCase(), v])) : columns,
+    ),
+  );
 const sampleId = fc.oneof(fc.constantFrom(...TRICKY_IDS), fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/));
 
+/** Samples with unique ids (ignoring case), each sequenced on one to three lanes: one entry per unit. */
 function samples(paired: boolean) {
-  const sample = fc
-    .record({ sample_id: sampleId, dir: directory, ext: extension, coverage, r2: paired ? fc.constant(true) : fc.boolean() })
-    .map(({ sample_id, dir, ext, coverage: depth, r2 }) => ({
-      sample_id,
-      fastq_r1: `${dir}${sample_id}_R1${ext}`,
-      ...(r2 ? { fastq_r2: `${dir}${sample_id}_R2${ext}` } : paired ? {} : { fastq_r2: undefined }),
-      coverage: depth,
-    }));
-  return fc.uniqueArray(sample, { minLength: 1, maxLength: 6, selector: (s) => s.sample_id.toLowerCase() });
+  const sample = fc.record(
+    {
+      sample_id: sampleId,
+      dir: directory,
+      ext: extension,
+      coverage: coverageAsSent,
+      r2: paired ? fc.constant(true) : fc.boolean(),
+      lanes: fc.integer({ min: 1, max: 3 }),
+      sheet_columns: sheetColumns,
+    },
+    { requiredKeys: ['sample_id', 'dir', 'ext', 'r2', 'lanes'] },
+  );
+  return fc
+    .uniqueArray(sample, { minLength: 1, maxLength: 6, selector: (s) => s.sample_id.toLowerCase() })
+    .map((list) =>
+      list.flatMap(({ sample_id, dir, ext, coverage: depth, r2, lanes, sheet_columns }) =>
+        Array.from({ length: lanes }, (_, lane) => ({
+          sample_id,
+          fastq_r1: `${dir}${sample_id}_L${lane}_R1${ext}`,
+          ...(r2 ? { fastq_r2: `${dir}${sample_id}_L${lane}_R2${ext}` } : paired ? {} : { fastq_r2: undefined }),
+          ...(depth !== undefined && { coverage: depth }),
+          ...(sheet_columns !== undefined && { sheet_columns }),
+        })),
+      ),
+    );
 }
 
 const NOTE_PIECES = ['a', 'Z', ': ', ':', ' #', '#', '\n', '\t', ' ', 'é', '日本', '🧬', '- ', '? ', '"', "'", '|', '>'];
@@ -86,14 +129,15 @@ const validRequest = anyCase(referenceGenomeRegistry.accepted).chain((reference)
         reference_genome: fc.constant(reference),
         pipeline: fc.constant(pipeline),
         priority: anyCase(priorityRegistry.accepted),
-        max_retries: fc.integer({ min: 0, max: 10 }),
-        estimated_coverage: coverage,
+        max_retries: fc.integer({ min: 0, max: 10 }).chain((n) => fc.constantFrom<number | string>(n, String(n))),
+        estimated_coverage: coverageAsSent,
         workset_name: worksetName,
         notes,
         export_uri: exportUri,
         schema_version: fc.constant('1.0'),
       },
-      { requiredKeys: ['samples', 'reference_genome', 'pipeline'] },
+      // Without a pipeline the workset runs germline_wgs_snv, so only that one may be left out.
+      { requiredKeys: found.ok && found.entry.name === 'germline_wgs_snv' ? ['samples', 'reference_genome'] : ['samples', 'reference_genome', 'pipeline'] },
     );
   });
 });
@@ -107,7 +151,10 @@ function configOf(request: unknown): WorksetConfig {
 /** The same config with every object's keys in reverse order. */
 function reversedKeys(config: WorksetConfig): WorksetConfig {
   const reverse = (value: object) => Object.fromEntries(Object.entries(value).reverse());
-  return { ...reverse({ ...config, samples: config.samples.map(reverse) }) } as WorksetConfig;
+  const samples = config.samples.map((sample) =>
+    reverse(sample.sheet_columns ? { ...sample, sheet_columns: { ...sample.sheet_columns } } : sample),
+  );
+  return { ...reverse({ ...config, samples }) } as WorksetConfig;
 }
 
 describe('YAML round trip', () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { normalizeWorksetRequest, type FieldError, type WorksetConfig } from '#shared/worksets/index.ts';
 import { daylilyExampleRequest, pairedSample, requestWith } from './fixtures.ts';
 
-const REFERENCES = ['hg38', 'grch38', 'b37', 'grch37'];
-const PIPELINES = ['germline', 'germline_wgs_snv', 'germline_wgs_snv_sv', 'germline_wgs_kitchensink', 'test_help'];
-const SAMPLE_FIELDS = ['sample_id', 'fastq_r1', 'fastq_r2', 'coverage'];
+const REFERENCES = ['hg38', 'GRCh38', 'b37', 'GRCh37', 'hg38_broad'];
+const PIPELINES = ['germline_wgs_snv', 'germline', 'germline_wgs_snv_sv', 'germline_wgs_kitchensink', 'test_help'];
+const SAMPLE_FIELDS = ['sample_id', 'fastq_r1', 'fastq_r2', 'coverage', 'sheet_columns'];
 
 function configOf(input: unknown): WorksetConfig {
   const result = normalizeWorksetRequest(input);
@@ -97,13 +97,13 @@ describe('sample ids', () => {
     ]);
   });
 
-  it('refuses a sample id used twice, ignoring case', () => {
+  it('refuses sample ids that differ only in case', () => {
     const request = requestWith({ samples: [pairedSample('S1'), pairedSample('s2'), pairedSample('s1')] });
     expect(errorsOf(request)).toEqual([
       {
         field: 'samples.2.sample_id',
         message:
-          'samples.2.sample_id "s1" duplicates samples.0.sample_id; sample ids must be unique within a workset (ignoring case)',
+          'samples.2.sample_id "s1" differs from the sample id of samples.0 only in case; write one sample the same way every time, and give different samples ids that differ in more than case',
       },
     ]);
   });
@@ -160,20 +160,50 @@ describe('FASTQ locations', () => {
 });
 
 describe('numbers', () => {
-  it.each([0, 0.99, 1000.5, -30])('refuses coverage %d', (coverage) => {
+  it.each([0, -0.01, 1000.5, -30])('refuses coverage %d', (coverage) => {
     expect(errorsOf(withSample({ coverage }))).toEqual([
-      { field: 'samples.0.coverage', message: `samples.0.coverage must be between 1 and 1000 (got ${coverage})` },
+      {
+        field: 'samples.0.coverage',
+        message: `samples.0.coverage must be greater than 0 and at most 1000 (got ${coverage})`,
+      },
     ]);
   });
 
-  it.each([1, 1000, 37.5])('accepts coverage %d', (coverage) => {
+  it.each([0.01, 0.99, 1, 1000, 37.5])('accepts coverage %d (0.01x is the pipeline test data)', (coverage) => {
     expect(configOf(withSample({ coverage })).samples[0]?.coverage).toBe(coverage);
   });
 
-  it('refuses coverage that is not a number', () => {
-    expect(errorsOf(withSample({ coverage: '30' }))).toEqual([
-      { field: 'samples.0.coverage', message: 'samples.0.coverage must be a number (got string)' },
+  it.each([
+    ['coverage', '30', 30],
+    ['coverage', '0.01', 0.01],
+    ['coverage', '1e2', 100],
+  ])('accepts %s written as text %j', (_field, text, value) => {
+    expect(configOf(withSample({ coverage: text })).samples[0]?.coverage).toBe(value);
+  });
+
+  it('accepts max_retries and estimated_coverage written as text', () => {
+    const config = configOf(requestWith({ max_retries: '2', estimated_coverage: '12.5' }));
+    expect([config.max_retries, config.estimated_coverage]).toEqual([2, 12.5]);
+  });
+
+  it.each(['thirty', '', ' 30', '30x', '0x1E', 'Infinity', 'NaN', '1,5'])('refuses coverage text %j', (text) => {
+    expect(errorsOf(withSample({ coverage: text }))).toEqual([
+      {
+        field: 'samples.0.coverage',
+        message: `samples.0.coverage must be a number or numeric text such as "30" (got ${JSON.stringify(text)})`,
+      },
     ]);
+  });
+
+  it('refuses numeric text out of range with the range', () => {
+    expect(errorsOf(requestWith({ max_retries: '11', estimated_coverage: '0' }))).toEqual([
+      { field: 'max_retries', message: 'max_retries must be a whole number between 0 and 10 (got 11)' },
+      { field: 'estimated_coverage', message: 'estimated_coverage must be greater than 0 and at most 1000 (got 0)' },
+    ]);
+  });
+
+  it.each([true, null, [30]])('refuses coverage %j that is neither a number nor text', (value) => {
+    expect(errorsOf(withSample({ coverage: value }))[0]?.message).toMatch(/^samples\.0\.coverage must be a number \(got /);
   });
 
   it.each([-1, 11, 2.5])('refuses max_retries %d', (maxRetries) => {
@@ -186,9 +216,12 @@ describe('numbers', () => {
     expect(configOf(requestWith({ max_retries: maxRetries })).max_retries).toBe(maxRetries);
   });
 
-  it.each([0.5, 1000.1])('refuses estimated_coverage %d', (estimated) => {
+  it.each([0, 1000.1])('refuses estimated_coverage %d', (estimated) => {
     expect(errorsOf(requestWith({ estimated_coverage: estimated }))).toEqual([
-      { field: 'estimated_coverage', message: `estimated_coverage must be between 1 and 1000 (got ${estimated})` },
+      {
+        field: 'estimated_coverage',
+        message: `estimated_coverage must be greater than 0 and at most 1000 (got ${estimated})`,
+      },
     ]);
   });
 });
@@ -214,7 +247,7 @@ describe('closed lists', () => {
     expect(errorsOf(requestWith({ reference_genome: 'hg17' }))).toEqual([
       {
         field: 'reference_genome',
-        message: 'reference_genome "hg17" is unknown; accepted: hg38, grch38, b37, grch37',
+        message: 'reference_genome "hg17" is unknown; accepted: hg38, GRCh38, b37, GRCh37, hg38_broad',
         accepted: REFERENCES,
       },
     ]);
@@ -225,7 +258,7 @@ describe('closed lists', () => {
       {
         field: 'reference_genome',
         message:
-          'reference_genome "hg19" is not served: the pipeline ships no hg19 bundle (use b37 for GRCh37); accepted: hg38, grch38, b37, grch37',
+          'reference_genome "hg19" is not served: the pipeline ships no hg19 bundle (use b37 for GRCh37); accepted: hg38, GRCh38, b37, GRCh37, hg38_broad',
         accepted: REFERENCES,
       },
     ]);
@@ -251,11 +284,11 @@ describe('closed lists', () => {
   });
 
   it('refuses an unknown priority', () => {
-    expect(errorsOf(requestWith({ priority: 'high' }))).toEqual([
+    expect(errorsOf(requestWith({ priority: 'asap' }))).toEqual([
       {
         field: 'priority',
-        message: 'priority "high" is unknown; accepted: urgent, normal, low',
-        accepted: ['urgent', 'normal', 'low'],
+        message: 'priority "asap" is unknown; accepted: urgent, high, normal, low',
+        accepted: ['urgent', 'high', 'normal', 'low'],
       },
     ]);
   });
@@ -283,8 +316,8 @@ describe('pipeline requirements', () => {
       {
         field: 'pipeline',
         message:
-          'pipeline germline_wgs_kitchensink does not support reference_genome b37; accepted: germline, germline_wgs_snv, germline_wgs_snv_sv, test_help',
-        accepted: ['germline', 'germline_wgs_snv', 'germline_wgs_snv_sv', 'test_help'],
+          'pipeline germline_wgs_kitchensink does not support reference_genome b37; accepted: germline_wgs_snv, germline, germline_wgs_snv_sv, test_help',
+        accepted: ['germline_wgs_snv', 'germline', 'germline_wgs_snv_sv', 'test_help'],
       },
     ]);
   });
@@ -337,15 +370,16 @@ describe('shape', () => {
     expect(errorsOf({ ...withSample({ lane: 1 }), customer_id: 'acme' })).toEqual([
       {
         field: 'samples.0.lane',
-        message: 'samples.0.lane is not a known field; accepted: sample_id, fastq_r1, fastq_r2, coverage',
+        message: 'samples.0.lane is not a known field; accepted: sample_id, fastq_r1, fastq_r2, coverage, sheet_columns',
         accepted: SAMPLE_FIELDS,
       },
       {
         field: 'customer_id',
         message:
-          'customer_id is not a known field; accepted: samples, reference_genome, pipeline, priority, max_retries, estimated_coverage, workset_name, notes, export_uri, schema_version',
+          'customer_id is not a known field; accepted: samples, sample_sheet, reference_genome, pipeline, priority, max_retries, estimated_coverage, workset_name, notes, export_uri, schema_version',
         accepted: [
           'samples',
+          'sample_sheet',
           'reference_genome',
           'pipeline',
           'priority',
@@ -360,11 +394,10 @@ describe('shape', () => {
     ]);
   });
 
-  it('names each missing required field', () => {
+  it('names each missing required field: the reference, and the samples as a list or a sheet', () => {
     expect(errorsOf({})).toEqual([
-      { field: 'samples', message: 'samples is required' },
       { field: 'reference_genome', message: 'reference_genome is required' },
-      { field: 'pipeline', message: 'pipeline is required' },
+      { field: 'samples', message: 'samples is required: list the samples, or give them as a sample_sheet' },
     ]);
   });
 
@@ -395,6 +428,131 @@ describe('shape', () => {
       'max_retries',
       'export_uri',
       'samples.0.fastq_r2',
+    ]);
+  });
+});
+
+describe('what existing clients send', () => {
+  it('defaults the pipeline to germline_wgs_snv, and takes germline as its explicit alias', () => {
+    const { pipeline: _absent, ...withoutPipeline } = requestWith();
+    expect(configOf(withoutPipeline).pipeline).toBe('germline_wgs_snv');
+    expect(configOf(requestWith({ pipeline: 'germline' })).pipeline).toBe('germline_wgs_snv');
+  });
+
+  it.each([
+    ['GRCh38', 'hg38'],
+    ['grch38', 'hg38'],
+    ['GRCh37', 'b37'],
+    ['hg38_broad', 'hg38_broad'],
+    ['HG38_BROAD', 'hg38_broad'],
+  ])('normalizes the reference %s to %s', (sent, name) => {
+    expect(configOf(requestWith({ reference_genome: sent })).reference_genome).toBe(name);
+  });
+
+  it.each([
+    ['T2T-CHM13', 'the pipeline ships no T2T-CHM13 bundle'],
+    ['GRCm39', 'a mouse genome; the pipeline ships human references only'],
+    ['hg19', 'the pipeline ships no hg19 bundle (use b37 for GRCh37)'],
+  ])('refuses the reference %s, saying why and naming the accepted ones', (sent, reason) => {
+    expect(errorsOf(requestWith({ reference_genome: sent }))).toEqual([
+      {
+        field: 'reference_genome',
+        message: `reference_genome "${sent}" is not served: ${reason}; accepted: ${REFERENCES.join(', ')}`,
+        accepted: REFERENCES,
+      },
+    ]);
+  });
+
+  it('takes priority high as urgent', () => {
+    expect(configOf(requestWith({ priority: 'high' })).priority).toBe('urgent');
+  });
+
+  it('gives a sample without coverage the estimated_coverage', () => {
+    const { coverage: _absent, ...noCoverage } = pairedSample('s1');
+    const config = configOf(requestWith({ samples: [noCoverage, pairedSample('s2', 40)], estimated_coverage: 12 }));
+    expect(config.samples.map((s) => s.coverage)).toEqual([12, 40]);
+    expect(config.estimated_coverage).toBe(12);
+  });
+
+  it('gives 30x when neither the sample nor the workset says, as the portal did', () => {
+    const { coverage: _absent, ...noCoverage } = pairedSample('s1');
+    const config = configOf(requestWith({ samples: [noCoverage] }));
+    expect([config.samples[0]?.coverage, config.estimated_coverage]).toEqual([30, 30]);
+  });
+
+  it('keeps a tiny mean coverage positive', () => {
+    const config = configOf(requestWith({ samples: [pairedSample('a', 0.01), pairedSample('b', 0.02)] }));
+    expect(config.estimated_coverage).toBe(0.015);
+  });
+});
+
+describe('sequencing units', () => {
+  const lane = (sampleId: string, n: number) => ({
+    sample_id: sampleId,
+    fastq_r1: `${sampleId}_L00${n}_R1.fq.gz`,
+    fastq_r2: `${sampleId}_L00${n}_R2.fq.gz`,
+  });
+
+  it('takes a sample sequenced on several lanes as several entries with the same sample_id', () => {
+    const config = configOf(requestWith({ samples: [lane('NA12878', 1), lane('NA12878', 2), lane('NA24385', 1)] }));
+    expect(config.samples.map((s) => [s.sample_id, s.fastq_r1])).toEqual([
+      ['NA12878', 'NA12878_L001_R1.fq.gz'],
+      ['NA12878', 'NA12878_L002_R1.fq.gz'],
+      ['NA24385', 'NA24385_L001_R1.fq.gz'],
+    ]);
+  });
+
+  it('refuses an exact repeat: same sample_id and reads', () => {
+    expect(errorsOf(requestWith({ samples: [lane('s1', 1), lane('s1', 2), { ...lane('s1', 1), coverage: 10 }] }))).toEqual([
+      {
+        field: 'samples.2.sample_id',
+        message: 'samples.2.sample_id "s1" repeats samples.0: same sample id and reads (list each lane or run once)',
+      },
+    ]);
+  });
+
+  it('takes single-end units of one sample when the pipeline allows it', () => {
+    const config = configOf(
+      requestWith({ pipeline: 'test_help', samples: [{ sample_id: 's1', fastq_r1: 'a.fq' }, { sample_id: 's1', fastq_r1: 'b.fq' }] }),
+    );
+    expect(config.samples).toHaveLength(2);
+    expect(errorsOf(requestWith({ pipeline: 'test_help', samples: [{ sample_id: 's1', fastq_r1: 'a.fq' }, { sample_id: 's1', fastq_r1: 'a.fq' }] }))).toHaveLength(1);
+  });
+});
+
+describe('sheet_columns of a listed sample', () => {
+  it('normalizes known columns (any case) and keeps unknown ones verbatim, empty included', () => {
+    const config = configOf(
+      withSample({ sheet_columns: { lane: '02', Is_Pos_Ctrl: 'yes', is_neg_ctrl: 'NA', SUBSAMPLE_PCT: '50.0', 'Tube #': ' 7 ', note: '' } }),
+    );
+    expect(config.samples[0]?.sheet_columns).toStrictEqual({ LANE: '2', IS_POS_CTRL: 'TRUE', SUBSAMPLE_PCT: '50', 'Tube #': ' 7 ', note: '' });
+  });
+
+  it('drops empty known columns and an empty map', () => {
+    expect(configOf(withSample({ sheet_columns: { SEQBC_ID: '  ' } })).samples[0]).not.toHaveProperty('sheet_columns');
+  });
+
+  it.each([
+    [{ LANE: 'L001' }, 'samples.0.sheet_columns.LANE', 'must be a whole number from 1 to 9999 (got "L001")'],
+    [{ SUBSAMPLE_PCT: '150' }, 'samples.0.sheet_columns.SUBSAMPLE_PCT', 'must be a number greater than 0 and at most 100 (got "150")'],
+    [{ IS_NEG_CTRL: 'maybe' }, 'samples.0.sheet_columns.IS_NEG_CTRL', 'must be true or false (got "maybe"); accepted, any case: true, t, yes, y, 1, false, f, no, n, 0, na'],
+    [{ r1_fq: 'x.fq' }, 'samples.0.sheet_columns.R1_FQ', "is the sample's fastq_r1, not a sheet column"],
+    [{ '1st': 'x' }, 'samples.0.sheet_columns.1st', 'must be a column name: a letter or _ first, at most 128 characters, no control characters or trailing space'],
+    [{ note: 'a\tb' }, 'samples.0.sheet_columns.note', 'must not contain tabs, line breaks or other control characters'],
+    [{ lane: '1', LANE: '2' }, 'samples.0.sheet_columns.LANE', 'names the same column as "lane" (column names ignore case)'],
+  ])('refuses %j', (columns, field, problem) => {
+    const errors = errorsOf(withSample({ sheet_columns: columns }));
+    expect(errors.map((e) => [e.field, e.message])).toEqual([[field, `${field} ${problem}`]]);
+  });
+});
+
+describe('samples or sample_sheet', () => {
+  it('refuses both', () => {
+    expect(errorsOf(requestWith({ sample_sheet: 'SAMPLE_ID\tR1_FQ\tR2_FQ\ns1\ta.fq\tb.fq\n' }))).toEqual([
+      {
+        field: 'sample_sheet',
+        message: 'sample_sheet must not be given with samples: give the samples as a list or as a sheet, not both',
+      },
     ]);
   });
 });

@@ -139,12 +139,12 @@ reference_genome: hg19
 pipeline: germline
 `),
     ).toEqual([
-      { field: 'samples.0.coverage', message: 'samples.0.coverage must be between 1 and 1000 (got 0)' },
+      { field: 'samples.0.coverage', message: 'samples.0.coverage must be greater than 0 and at most 1000 (got 0)' },
       {
         field: 'reference_genome',
         message:
-          'reference_genome "hg19" is not served: the pipeline ships no hg19 bundle (use b37 for GRCh37); accepted: hg38, grch38, b37, grch37',
-        accepted: ['hg38', 'grch38', 'b37', 'grch37'],
+          'reference_genome "hg19" is not served: the pipeline ships no hg19 bundle (use b37 for GRCh37); accepted: hg38, GRCh38, b37, GRCh37, hg38_broad',
+        accepted: ['hg38', 'GRCh38', 'b37', 'GRCh37', 'hg38_broad'],
       },
       {
         field: 'samples.0.fastq_r2',
@@ -196,7 +196,7 @@ pipeline: germline
     ['---\n', 'nothing'],
   ])('refuses a root that is not a mapping: %j', (text, found) => {
     expect(yamlErrors(text)).toEqual([
-      { field: '', message: `workset YAML must be a mapping of workset fields; found ${found}` },
+      { field: '', message: `workset YAML must be a mapping of fields; found ${found}` },
     ]);
   });
 
