@@ -58,7 +58,7 @@ function unitIssue(index: number, problem: UnitProblem, sameAs: number, sampleId
     code: 'custom' as const,
     path: [index, 'sample_id'],
     message: unitMessage(problem, `samples.${sameAs}`, sampleId),
-    params: { unitProblem: problem, sameAs },
+    params: { unitProblem: problem, sameAs, sampleId },
     input: sampleId,
   };
 }

@@ -16,8 +16,8 @@ export function sheetProblemOf(issue: z.core.$ZodIssue, rows: readonly number[])
   const params = issue.code === 'custom' ? (issue.params ?? {}) : {};
   const sameAs = typeof params.sameAs === 'number' ? rows[params.sameAs] : undefined;
   const message =
-    sameAs !== undefined && typeof issue.input === 'string'
-      ? unitMessage(params.unitProblem as UnitProblem, `row ${sameAs}`, issue.input)
+    sameAs !== undefined && typeof params.sampleId === 'string'
+      ? unitMessage(params.unitProblem as UnitProblem, `row ${sameAs}`, params.sampleId)
       : issue.message;
   const accepted = Array.isArray(params.accepted) ? { accepted: params.accepted as string[] } : {};
   return { ...(row !== undefined && { row }), ...(column !== undefined && { column }), message, ...accepted };
