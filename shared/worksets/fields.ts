@@ -6,7 +6,7 @@ import { quote } from './registries/registry.ts';
 import { COLUMN_NAME_PATTERN, MAX_CELL_LENGTH, normalizeSheetColumns } from './sample-sheet/cell-rules.ts';
 import { FIELD_COLUMNS } from './sample-sheet/columns.ts';
 
-/** Field types the workset schema is built from. */
+// Field types the workset schema (schema.ts) is built from.
 
 interface NumberBounds {
   readonly min: number;

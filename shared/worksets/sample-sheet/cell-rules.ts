@@ -1,4 +1,5 @@
 import { numberFromText } from '../numeric-text.ts';
+import { quote } from '../registries/registry.ts';
 import { DEFAULTED_COLUMNS, FIELD_COLUMNS, stageColumnNamed, type StageColumn } from './columns.ts';
 
 /**
@@ -72,7 +73,7 @@ function nameProblem(name: string, known: StageColumn | undefined): string | und
 
 function duplicateProblem(key: string, givenAs: ReadonlyMap<string, string>): string | undefined {
   const first = givenAs.get(key);
-  return first === undefined ? undefined : `names the same column as ${JSON.stringify(first)} (column names ignore case)`;
+  return first === undefined ? undefined : `names the same column as ${quote(first)} (column names ignore case)`;
 }
 
 function valueProblem(value: string): string | undefined {
@@ -98,17 +99,17 @@ function booleanCell(value: string): Cell {
   if (TRUE_WORDS.includes(word)) return { value: 'TRUE' };
   if (FALSE_WORDS.includes(word)) return { value: 'FALSE' };
   const accepted = [...TRUE_WORDS, ...FALSE_WORDS, 'na'];
-  return { problem: `must be true or false (got ${JSON.stringify(value)}); accepted, any case: ${accepted.join(', ')}`, accepted };
+  return { problem: `must be true or false (got ${quote(value)}); accepted, any case: ${accepted.join(', ')}`, accepted };
 }
 
 function laneCell(value: string): Cell {
   const lane = /^\d{1,4}$/.test(value) ? Number(value) : 0;
-  return lane >= 1 ? { value: String(lane) } : { problem: `must be a whole number from 1 to 9999 (got ${JSON.stringify(value)})` };
+  return lane >= 1 ? { value: String(lane) } : { problem: `must be a whole number from 1 to 9999 (got ${quote(value)})` };
 }
 
 function percentCell(value: string): Cell {
   const percent = numberFromText(value);
   return percent !== undefined && percent > 0 && percent <= 100
     ? { value: String(percent) }
-    : { problem: `must be a number greater than 0 and at most 100 (got ${JSON.stringify(value)})` };
+    : { problem: `must be a number greater than 0 and at most 100 (got ${quote(value)})` };
 }
