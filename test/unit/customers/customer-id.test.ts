@@ -26,6 +26,49 @@ describe('customerSlug', () => {
   });
 });
 
+describe('customerSlug, letters NFKD leaves whole', () => {
+  it.each([
+    ['Ħamrun Spartans', 'hamrun-spartans'],
+    ['Ŋaanyatjarra', 'ngaanyatjarra'],
+    ['Ŧrondheim', 'trondheim'],
+    ['ĸangerlussuaq', 'kangerlussuaq'],
+  ])('%j → %j', (name, slug) => {
+    expect(customerSlug(name)).toBe(slug);
+  });
+
+  it.each([
+    ['Ⱥⱥ', 'aa'],
+    ['Ƀƀ', 'bb'],
+    ['Ȼȼ', 'cc'],
+    ['Đđ', 'dd'],
+    ['Ɇɇ', 'ee'],
+    ['Ǥǥ', 'gg'],
+    ['Ħħ', 'hh'],
+    ['Ɨɨ', 'ii'],
+    ['Ɉɉ', 'jj'],
+    ['Łł', 'll'],
+    ['Ƚƚ', 'll'],
+    ['Ǿǿ', 'oo'],
+    ['Ɍɍ', 'rr'],
+    ['Ŧŧ', 'tt'],
+    ['Ⱦⱦ', 'tt'],
+    ['Ʉʉ', 'uu'],
+    ['Ɏɏ', 'yy'],
+    ['Ƶƶ', 'zz'],
+  ])('a letter with a stroke or bar keeps its base letter: %j → %j', (letters, slug) => {
+    expect(customerSlug(letters)).toBe(slug);
+  });
+
+  it('keeps a letter for every letter of Latin-1 Supplement and Latin Extended-A', () => {
+    const letters = Array.from({ length: 0x180 - 0xc0 }, (_, i) => String.fromCodePoint(0xc0 + i)).filter((c) => /\p{L}/u.test(c));
+
+    const vanished = letters.filter((letter) => !/^[a-z]/.test(customerSlug(`${letter}1`)));
+
+    expect(letters.length).toBeGreaterThan(150);
+    expect(vanished).toEqual([]);
+  });
+});
+
 describe('newCustomerId', () => {
   it('appends 8 hex digits of randomness', () => {
     expect(newCustomerId('Acme Genomics', () => 'a1b2c3d4')).toBe('acme-genomics-a1b2c3d4');
