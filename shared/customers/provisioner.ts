@@ -26,17 +26,22 @@ interface ProvisionerSettings {
   readonly noncurrentVersionDays: number;
 }
 
-let cached: ProvisionerSettings | undefined;
+/**
+ * Each setting is read on first use: a function has only the variables of the stack
+ * calls it is granted (lib/constructs/provisioning.ts), so one that only deletes
+ * stacks never asks for the template URL.
+ */
+const READERS: { readonly [K in keyof ProvisionerSettings]: () => ProvisionerSettings[K] } = {
+  templateUrl: () => requireEnv(ENV.customerTemplateUrl),
+  roleArn: () => requireEnv(ENV.customerStackRoleArn),
+  environment: () => requireEnv(ENV.environment),
+  noncurrentVersionDays: () => intEnv(ENV.noncurrentVersionDays, BUCKET_LIFECYCLE.defaultNoncurrentVersionDays),
+};
 
-/** Read on first use: only functions granted stack actions have these variables. */
-function settings(): ProvisionerSettings {
-  cached ??= {
-    templateUrl: requireEnv(ENV.customerTemplateUrl),
-    roleArn: requireEnv(ENV.customerStackRoleArn),
-    environment: requireEnv(ENV.environment),
-    noncurrentVersionDays: intEnv(ENV.noncurrentVersionDays, BUCKET_LIFECYCLE.defaultNoncurrentVersionDays),
-  };
-  return cached;
+const cached: Partial<ProvisionerSettings> = {};
+
+function setting<K extends keyof ProvisionerSettings>(name: K): ProvisionerSettings[K] {
+  return (cached[name] ??= READERS[name]());
 }
 
 export function stackParameters(customer: CustomerItem): Parameter[] {
@@ -44,8 +49,8 @@ export function stackParameters(customer: CustomerItem): Parameter[] {
     [TEMPLATE_PARAMETERS.customerId]: customer.customer_id,
     [TEMPLATE_PARAMETERS.costCenter]: customer.cost_center,
     [TEMPLATE_PARAMETERS.billingAccount]: customer.billing_account_id,
-    [TEMPLATE_PARAMETERS.environment]: settings().environment,
-    [TEMPLATE_PARAMETERS.noncurrentVersionDays]: String(settings().noncurrentVersionDays),
+    [TEMPLATE_PARAMETERS.environment]: setting('environment'),
+    [TEMPLATE_PARAMETERS.noncurrentVersionDays]: String(setting('noncurrentVersionDays')),
   };
   return Object.entries(values).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
 }
@@ -56,7 +61,7 @@ export function stackTags(customer: CustomerItem): Tag[] {
     Customer: customer.customer_id,
     CostCenter: customer.cost_center,
     BillingAccount: customer.billing_account_id,
-    Environment: settings().environment,
+    Environment: setting('environment'),
     ManagedBy: MANAGED_BY,
   };
   return Object.entries(values).map(([Key, Value]) => ({ Key, Value }));
@@ -79,10 +84,10 @@ export async function createCustomerStack(customer: CustomerItem, token: string)
   await cloudFormation.send(
     new CreateStackCommand({
       StackName: customer.stack_name,
-      TemplateURL: settings().templateUrl,
+      TemplateURL: setting('templateUrl'),
       Parameters: stackParameters(customer),
       Tags: stackTags(customer),
-      RoleARN: settings().roleArn,
+      RoleARN: setting('roleArn'),
       ClientRequestToken: token,
       // A failed create rolls back (the default OnFailure) and deletes what it created, the
       // Retain bucket included, so the next attempt finds the bucket name free. Buckets that
@@ -101,7 +106,7 @@ export async function updateCustomerStack(customer: CustomerItem, token: string)
         UsePreviousTemplate: true,
         Parameters: stackParameters(customer),
         Tags: stackTags(customer),
-        RoleARN: settings().roleArn,
+        RoleARN: setting('roleArn'),
         ClientRequestToken: token,
       }),
     );
@@ -122,7 +127,7 @@ export async function deleteCustomerStack(customer: CustomerItem, token: string)
 /** DeleteStack as is: deleting a stack that is gone succeeds, and the same token is the same request. */
 export async function sendDeleteStack(customer: CustomerItem, token: string): Promise<void> {
   await cloudFormation.send(
-    new DeleteStackCommand({ StackName: customer.stack_name, RoleARN: settings().roleArn, ClientRequestToken: token }),
+    new DeleteStackCommand({ StackName: customer.stack_name, RoleARN: setting('roleArn'), ClientRequestToken: token }),
   );
 }
 
