@@ -21,6 +21,7 @@ import { Identity } from './constructs/identity.ts';
 import { pascalCase } from './constructs/naming.ts';
 import { PorticoFunction, grantTable } from './constructs/portico-function.ts';
 import { Provisioning } from './constructs/provisioning.ts';
+import { UsagePlans } from './constructs/usage-plans.ts';
 import { UsageTracking } from './constructs/usage-tracking.ts';
 
 /** Absolute path of a function entry: `customers/get` → `<root>/functions/customers/get.ts`. */
@@ -30,6 +31,7 @@ export function functionEntry(handler: string): string {
 
 /** Non-route function entries. */
 export const AUTHORIZER_HANDLER = eventFunctions.authorizer.handler;
+export const CUSTOMER_AUTHORIZER_HANDLER = eventFunctions.customerAuthorizer.handler;
 export const STACK_STATUS_HANDLER = eventFunctions.stackStatus.handler;
 
 export interface PlatformStackProps extends StackProps {
@@ -73,7 +75,10 @@ export class PlatformStack extends Stack {
   readonly apiConstruct: Api;
   readonly api: apigw.RestApi;
   readonly provisioning: Provisioning;
+  /** Usage plans of the plans (per-customer rate limits) and the platform key. */
+  readonly usagePlans: UsagePlans;
   readonly authorizerFunction: PorticoFunction;
+  readonly customerAuthorizerFunction: PorticoFunction;
   readonly stackStatusFunction: PorticoFunction;
   readonly usageTracking: UsageTracking;
   readonly scheduled: ScheduledFunctions;
@@ -98,11 +103,36 @@ export class PlatformStack extends Stack {
     this.userPool = this.identity.userPool;
     this.userPoolClient = this.identity.userPoolClient;
 
+    this.authorizerFunction = this.createFunction(this, 'AuthorizerFunction', {
+      handler: AUTHORIZER_HANDLER,
+      grants: eventFunctions.authorizer,
+      description: eventFunctions.authorizer.summary,
+    });
+    this.customerAuthorizerFunction = this.createFunction(this, 'CustomerAuthorizerFunction', {
+      handler: CUSTOMER_AUTHORIZER_HANDLER,
+      grants: eventFunctions.customerAuthorizer,
+      description: eventFunctions.customerAuthorizer.summary,
+    });
+    this.apiConstruct = new Api(this, 'Api', {
+      authorizerFunction: this.authorizerFunction,
+      customerAuthorizerFunction: this.customerAuthorizerFunction,
+      corsAllowOrigins: config.corsAllowOrigins,
+      throttleRateLimit: config.throttleRateLimit,
+      throttleBurstLimit: config.throttleBurstLimit,
+      logRetentionDays: config.logRetentionDays,
+      cloudWatchRole: config.apiGatewayCloudWatchRole,
+    });
+    this.api = this.apiConstruct.restApi;
+    // Customer stacks import these plans' ids to put their API key in one.
+    const usagePlanExportPrefix = `${this.stackName}-UsagePlan-`;
+    this.usagePlans = new UsagePlans(this, 'UsagePlans', { restApi: this.api, exportPrefix: usagePlanExportPrefix });
+
     this.provisioning = new Provisioning(this, 'Provisioning', {
       bucketPrefix: this.bucketPrefix,
       corsAllowOrigins: config.corsAllowOrigins,
       accessLogBucketExportName: `${this.stackName}-CustomerAccessLogBucket`,
       noncurrentVersionDays: config.noncurrentVersionDays,
+      usagePlanExportPrefix,
       stackStatusFunction: (fnScope, fnId, deadLetterQueue) =>
         this.createFunction(fnScope, fnId, {
           handler: STACK_STATUS_HANDLER,
@@ -112,6 +142,7 @@ export class PlatformStack extends Stack {
         }),
     });
     this.stackStatusFunction = this.provisioning.stackStatusFunction;
+    this.usagePlans.grantCustomerKeys(this.provisioning.customerStackRole);
 
     this.usageTracking = new UsageTracking(this, 'Usage', {
       bucketPrefix: this.bucketPrefix,
@@ -124,23 +155,8 @@ export class PlatformStack extends Stack {
         }),
     });
 
-    this.authorizerFunction = this.createFunction(this, 'AuthorizerFunction', {
-      handler: AUTHORIZER_HANDLER,
-      grants: eventFunctions.authorizer,
-      description: eventFunctions.authorizer.summary,
-    });
-    this.apiConstruct = new Api(this, 'Api', {
-      authorizerFunction: this.authorizerFunction,
-      corsAllowOrigins: config.corsAllowOrigins,
-      throttleRateLimit: config.throttleRateLimit,
-      throttleBurstLimit: config.throttleBurstLimit,
-      logRetentionDays: config.logRetentionDays,
-      cloudWatchRole: config.apiGatewayCloudWatchRole,
-    });
-    this.api = this.apiConstruct.restApi;
-
     this.scheduled = new ScheduledFunctions(this, 'Scheduled', {
-      definitions: [eventFunctions.reconcileCustomers, eventFunctions.expireUploads],
+      definitions: [eventFunctions.reconcileCustomers, eventFunctions.reconcileWorksets, eventFunctions.expireUploads],
       createFunction: (fnScope, fnId, definition, deadLetterQueue) =>
         this.createFunction(fnScope, fnId, {
           handler: definition.handler,

@@ -12,6 +12,11 @@ import type { PorticoFunction } from './portico-function.ts';
 export interface ApiProps {
   /** The TOKEN authorizer function (verifies Cognito JWTs). */
   readonly authorizerFunction: PorticoFunction;
+  /**
+   * The REQUEST authorizer function of customer-scoped routes: verifies the token the
+   * same way and names the API key (the customer's rate limit) the request counts against.
+   */
+  readonly customerAuthorizerFunction: PorticoFunction;
   /** Origins allowed by CORS (`['*']` for any). */
   readonly corsAllowOrigins: readonly string[];
   /** Default stage throttling, requests per second. */
@@ -42,14 +47,18 @@ export function gatewayResponseAllowOrigin(origins: readonly string[]): string {
   return origins.length === 1 ? `'${origins[0]}'` : 'method.request.header.Origin';
 }
 
+/** How long API Gateway reuses an authorizer's answer for the same identity sources. */
+export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
+
 /**
  * The REST API: JSON access logs, execution error logs, X-Ray, default throttling,
- * a request validator, CORS preflight, RFC 9457 gateway responses and the TOKEN
- * authorizer. Routes are added by `addRoute`, one per route table entry.
+ * a request validator, CORS preflight, RFC 9457 gateway responses and the two
+ * authorizers. Routes are added by `addRoute`, one per route table entry.
  */
 export class Api extends Construct {
   readonly restApi: apigw.RestApi;
   readonly authorizer: apigw.TokenAuthorizer;
+  readonly customerAuthorizer: apigw.RequestAuthorizer;
   readonly requestValidator: apigw.RequestValidator;
   readonly accessLogGroup: logs.LogGroup;
   readonly methods: Record<string, apigw.Method> = {};
@@ -72,6 +81,9 @@ export class Api extends Construct {
       restApiName: `${Stack.of(this).stackName}-api`,
       description: 'Portico customer platform API',
       endpointTypes: [apigw.EndpointType.REGIONAL],
+      // Clients never send API keys: the customer authorizer names the key a request counts
+      // against (its usageIdentifierKey), so keys are usage buckets, not credentials.
+      apiKeySourceType: apigw.ApiKeySourceType.AUTHORIZER,
       cloudWatchRole,
       cloudWatchRoleRemovalPolicy: cloudWatchRole ? RemovalPolicy.RETAIN : undefined,
       deployOptions: {
@@ -140,13 +152,22 @@ export class Api extends Construct {
     this.authorizer = new apigw.TokenAuthorizer(this, 'TokenAuthorizer', {
       handler: props.authorizerFunction.function,
       identitySource: apigw.IdentitySource.header('Authorization'),
-      resultsCacheTtl: Duration.minutes(5),
+      resultsCacheTtl: AUTHORIZER_CACHE_TTL,
+    });
+    // Its answer depends on the customer: the identity sources (the cache key) must carry
+    // the customer id. A REST API REQUEST authorizer takes headers, query strings, stage
+    // variables and context variables, not path parameters; `$context.path` holds it.
+    this.customerAuthorizer = new apigw.RequestAuthorizer(this, 'CustomerAuthorizer', {
+      handler: props.customerAuthorizerFunction.function,
+      identitySources: [apigw.IdentitySource.header('Authorization'), apigw.IdentitySource.context('path')],
+      resultsCacheTtl: AUTHORIZER_CACHE_TTL,
     });
   }
 
   /** Adds one route of the route table, integrated with its function. */
   addRoute(route: RouteDefinition, fn: PorticoFunction): apigw.Method {
     const isPublic = route.access.kind === 'public';
+    const isCustomerScoped = route.access.kind === 'customer';
     const requestParameters = Object.fromEntries(
       (route.requiredQuery ?? []).map((name) => [`method.request.querystring.${name}`, true]),
     );
@@ -156,7 +177,9 @@ export class Api extends Construct {
     const method = resource.addMethod(route.method, new apigw.LambdaIntegration(fn.function, { allowTestInvoke: false }), {
       operationName: route.id,
       authorizationType: isPublic ? apigw.AuthorizationType.NONE : apigw.AuthorizationType.CUSTOM,
-      authorizer: isPublic ? undefined : this.authorizer,
+      authorizer: isPublic ? undefined : isCustomerScoped ? this.customerAuthorizer : this.authorizer,
+      // The key the customer authorizer names puts the request in a usage plan's throttle.
+      apiKeyRequired: isCustomerScoped,
       requestParameters,
       requestValidator: this.requestValidator,
     });
@@ -168,8 +191,7 @@ export class Api extends Construct {
     } else {
       Validations.of(method).acknowledge({
         id: 'AwsSolutions-COG4',
-        reason:
-          'Authorized by the Portico TOKEN authorizer, which verifies Cognito user-pool JWTs (issuer, audience, signature, expiry) with aws-jwt-verify; a Lambda authorizer is used so the same code runs against the local Cognito emulator.',
+        reason: `Authorized by the Portico ${isCustomerScoped ? 'REQUEST' : 'TOKEN'} authorizer, which verifies Cognito user-pool JWTs (issuer, audience, signature, expiry) with aws-jwt-verify; a Lambda authorizer is used so the same code runs against the local Cognito emulator.`,
       });
     }
     return method;

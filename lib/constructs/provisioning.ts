@@ -84,6 +84,8 @@ export interface ProvisioningProps {
   readonly accessLogBucketExportName: string;
   /** Noncurrent version expiry passed to new customer stacks. */
   readonly noncurrentVersionDays: number;
+  /** Prefix of the export names of the plans' usage plan ids (`<prefix><plan>`), imported by customer stacks. */
+  readonly usagePlanExportPrefix: string;
   /**
    * Builds the stack-status function; it receives the dead-letter queue that takes its
    * failed asynchronous invocations.
@@ -165,6 +167,7 @@ export class Provisioning extends Construct {
       bucketPrefix: props.bucketPrefix,
       corsAllowOrigins: props.corsAllowOrigins,
       accessLogBucketExportName: props.accessLogBucketExportName,
+      usagePlanExportPrefix: props.usagePlanExportPrefix,
     });
     this.templateUrl = CloudFormationTemplate.fromProductStack(this.customerStack).bind(this).httpUrl;
     // https://s3.<region>.<suffix>/<bucket>/<key>: the asset's bucket and key.

@@ -1,9 +1,13 @@
 import { CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ProductStack } from 'aws-cdk-lib/aws-servicecatalog';
 import type { Construct } from 'constructs';
 import {
+  API_KEY_DASH,
+  API_KEY_VALUE_PREFIX,
   BUCKET_CORS_RULE,
+  CUSTOMER_STACK_PREFIX,
   BUCKET_LIFECYCLE,
   type CUSTOMER_TAG_KEYS,
   MANAGED_BY,
@@ -11,6 +15,7 @@ import {
   TEMPLATE_PARAMETERS,
 } from '#shared/customers/template-contract.ts';
 import { CUSTOMER_ID_PATTERN, MAX_SLUG_LENGTH } from '#shared/customers/customer-id.ts';
+import { PLAN_NAMES } from '#shared/quotas/declarations.ts';
 
 /** `<slug>-<8 hex>`: the longest customer id. */
 export const MAX_CUSTOMER_ID_LENGTH = MAX_SLUG_LENGTH + 1 + 8;
@@ -35,6 +40,8 @@ export interface CustomerStackProps {
    * from removing that bucket while any customer stack logs to it.
    */
   readonly accessLogBucketExportName: string;
+  /** Prefix of the platform stack exports holding each plan's usage plan id (`<prefix><plan>`). */
+  readonly usagePlanExportPrefix: string;
 }
 
 /** Prefix of every server access log object of one customer bucket: `<CustomerId>/`. */
@@ -50,14 +57,21 @@ export const ACCESS_LOG_PREFIX_SUFFIX = '/';
  * a key grant to every presigning function without a reader that needs the key
  * separation. The bucket and its TLS-only policy are retained when the stack is
  * deleted (offboarding keeps the data).
+ *
+ * It also holds the customer's API Gateway API key, in the usage plan of the customer's
+ * `Plan` (imported from the platform stack): the bucket its members' requests on
+ * customer-scoped routes count against (lib/constructs/usage-plans.ts). An UpdateStack
+ * with another `Plan` moves the key; deleting the stack deletes the key.
  */
 export class CustomerStack extends ProductStack {
   readonly parameters: Readonly<Record<keyof typeof TEMPLATE_PARAMETERS, CfnParameter>>;
   readonly bucket: s3.Bucket;
+  readonly apiKey: apigw.CfnApiKey;
+  readonly usagePlanKey: apigw.CfnUsagePlanKey;
 
   constructor(scope: Construct, id: string, props: CustomerStackProps) {
     super(scope, id, {
-      description: 'Portico customer resources: the customer bucket and its cost-allocation tags',
+      description: 'Portico customer resources: the customer bucket and its cost-allocation tags, and the API key of its rate limits',
       analyticsReporting: false,
     });
 
@@ -91,6 +105,11 @@ export class CustomerStack extends ProductStack {
         description: 'Days after which noncurrent object versions are deleted',
         default: BUCKET_LIFECYCLE.defaultNoncurrentVersionDays,
         minValue: 1,
+      }),
+      plan: new CfnParameter(this, TEMPLATE_PARAMETERS.plan, {
+        type: 'String',
+        description: "The customer's plan: its API key goes in that plan's usage plan (the rate limits)",
+        allowedValues: [...PLAN_NAMES],
       }),
     };
     const customerId = this.parameters.customerId.valueAsString;
@@ -164,6 +183,20 @@ export class CustomerStack extends ProductStack {
       ManagedBy: MANAGED_BY,
     };
     for (const [key, value] of Object.entries(tags)) Tags.of(this.bucket).add(key, value);
+
+    // Clients never send it: the customer authorizer derives the same value from the
+    // customer id (shared/customers/template-contract.ts) and names it for members' requests.
+    this.apiKey = new apigw.CfnApiKey(this, 'ApiKey', {
+      name: `${CUSTOMER_STACK_PREFIX}${customerId}`,
+      description: "Usage bucket of the customer's members on customer-scoped routes (never handed to clients)",
+      enabled: true,
+      value: Fn.join('', [API_KEY_VALUE_PREFIX, Fn.join(API_KEY_DASH, Fn.split('-', customerId))]),
+    });
+    this.usagePlanKey = new apigw.CfnUsagePlanKey(this, 'UsagePlanKey', {
+      keyId: this.apiKey.ref,
+      keyType: 'API_KEY',
+      usagePlanId: Fn.importValue(Fn.join('', [props.usagePlanExportPrefix, this.parameters.plan.valueAsString])),
+    });
 
     new CfnOutput(this, TEMPLATE_OUTPUTS.bucketName, { value: this.bucket.bucketName, description: 'Customer bucket name' });
     new CfnOutput(this, TEMPLATE_OUTPUTS.bucketArn, { value: this.bucket.bucketArn, description: 'Customer bucket ARN' });

@@ -44,6 +44,11 @@ function setting<K extends keyof ProvisionerSettings>(name: K): ProvisionerSetti
   return (cached[name] ??= READERS[name]());
 }
 
+/**
+ * The template parameters for the customer as it is now. With `Plan`, the template
+ * puts the customer's API key in that plan's usage plan: an UpdateStack with these
+ * parameters after a plan change moves the key to the new plan's rate and burst.
+ */
 export function stackParameters(customer: CustomerItem): Parameter[] {
   const values: Record<string, string> = {
     [TEMPLATE_PARAMETERS.customerId]: customer.customer_id,
@@ -51,6 +56,7 @@ export function stackParameters(customer: CustomerItem): Parameter[] {
     [TEMPLATE_PARAMETERS.billingAccount]: customer.billing_account_id,
     [TEMPLATE_PARAMETERS.environment]: setting('environment'),
     [TEMPLATE_PARAMETERS.noncurrentVersionDays]: String(setting('noncurrentVersionDays')),
+    [TEMPLATE_PARAMETERS.plan]: customer.plan,
   };
   return Object.entries(values).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
 }
@@ -97,7 +103,10 @@ export async function createCustomerStack(customer: CustomerItem, token: string)
   );
 }
 
-/** Re-applies parameters and tags (billing fields changed) with the stack's current template. */
+/**
+ * Re-applies parameters and tags with the stack's current template: billing fields
+ * changed, or the plan (the API key moves to the new plan's usage plan).
+ */
 export async function updateCustomerStack(customer: CustomerItem, token: string): Promise<'updating' | 'unchanged'> {
   try {
     await cloudFormation.send(

@@ -9,7 +9,27 @@ export const TEMPLATE_PARAMETERS = {
   billingAccount: 'BillingAccount',
   environment: 'Environment',
   noncurrentVersionDays: 'NoncurrentVersionExpirationDays',
+  /**
+   * The customer's plan: its API key goes in that plan's usage plan (the rate limits),
+   * whose id the template imports from the platform stack's exports.
+   */
+  plan: 'Plan',
 } as const;
+
+/**
+ * The value of a customer's API key, derived from its id so the authorizer can name
+ * the key without a lookup. API Gateway takes 20 to 128 alphanumeric characters
+ * ("Usage plans and API keys for REST APIs in API Gateway"): customer ids are
+ * `[a-z0-9-]`, so each '-' becomes 'X', which no id contains (one id, one value), and
+ * the prefix brings the shortest id (10 characters) to 25. The customer template
+ * computes the same value from its CustomerId parameter (split on '-', joined with 'X').
+ */
+export const API_KEY_VALUE_PREFIX = 'PorticoCustomer';
+export const API_KEY_DASH = 'X';
+
+export function customerApiKeyValue(customerId: string): string {
+  return `${API_KEY_VALUE_PREFIX}${customerId.split('-').join(API_KEY_DASH)}`;
+}
 
 export const TEMPLATE_OUTPUTS = {
   bucketName: 'BucketName',

@@ -24,6 +24,14 @@ export const eventFunctions = {
     // Access tokens carry no email: the authorizer reads it from the directory.
     actions: ['cognito-idp:AdminGetUser'],
   },
+  customerAuthorizer: {
+    id: 'authorizer.customer',
+    handler: 'authorizer/customer',
+    summary: 'API Gateway REQUEST authorizer of customer-scoped routes: verifies tokens as the TOKEN authorizer does, and names the API key (rate limit) the request counts against',
+    // A customer's key counts only its members' requests, and only while its stack holds the key.
+    tables: { memberships: ['GetItem'], customers: ['GetItem'] },
+    actions: ['cognito-idp:AdminGetUser'],
+  },
   stackStatus: {
     id: 'customers.stackStatus',
     handler: 'customers/stack-status',

@@ -178,15 +178,20 @@ describe('REST API', () => {
       expect(JSON.stringify(properties?.['Integration'])).toContain(`"${fnLogicalId}"`);
     });
 
-    it(`is authorized as its access rule (${route.access.kind}) says`, () => {
+    it(`is authorized as its access rule (${route.access.kind}) says, and requires an API key only if customer-scoped`, () => {
       // Prepare
       const properties = templateJson.Resources[logicalIdOf(stack, stack.apiConstruct.methods[id]!)]?.Properties;
+      const authorizer = route.access.kind === 'customer' ? stack.apiConstruct.customerAuthorizer : stack.apiConstruct.authorizer;
       const expected =
         route.access.kind === 'public'
-          ? { AuthorizationType: 'NONE', AuthorizerId: undefined }
-          : { AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: logicalIdOf(stack, stack.apiConstruct.authorizer) } };
+          ? { AuthorizationType: 'NONE', AuthorizerId: undefined, ApiKeyRequired: false }
+          : { AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: logicalIdOf(stack, authorizer) }, ApiKeyRequired: route.access.kind === 'customer' };
       // Assess
-      expect({ AuthorizationType: properties?.['AuthorizationType'], AuthorizerId: properties?.['AuthorizerId'] }).toEqual(expected);
+      expect({
+        AuthorizationType: properties?.['AuthorizationType'],
+        AuthorizerId: properties?.['AuthorizerId'],
+        ApiKeyRequired: properties?.['ApiKeyRequired'] ?? false,
+      }).toEqual(expected);
     });
 
     it(`requires the query parameters ${JSON.stringify(route.requiredQuery ?? [])} through the validator`, () => {

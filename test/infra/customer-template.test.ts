@@ -20,8 +20,13 @@ describe('customer template', () => {
   const properties = bucket?.Properties ?? {};
   const parameters = customerTemplateJson.Parameters ?? {};
 
-  it('holds one bucket and its policy, nothing else', () => {
-    expect(Object.values(customerTemplateJson.Resources).map((r) => r.Type).sort()).toEqual(['AWS::S3::Bucket', 'AWS::S3::BucketPolicy']);
+  it('holds one bucket and its policy, and the API key of its rate limits in a usage plan, nothing else', () => {
+    expect(Object.values(customerTemplateJson.Resources).map((r) => r.Type).sort()).toEqual([
+      'AWS::ApiGateway::ApiKey',
+      'AWS::ApiGateway::UsagePlanKey',
+      'AWS::S3::Bucket',
+      'AWS::S3::BucketPolicy',
+    ]);
   });
 
   it('declares exactly the contract parameters', () => {
@@ -140,7 +145,8 @@ describe('customer template', () => {
   });
 
   it('retains the bucket and its policy on delete and on replacement', () => {
-    for (const resource of Object.values(customerTemplateJson.Resources)) {
+    // The API key is deleted with the stack (test/infra/rate-limits.test.ts).
+    for (const resource of Object.values(customerTemplateJson.Resources).filter((r) => r.Type.startsWith('AWS::S3::'))) {
       expect({ type: resource.Type, d: resource.DeletionPolicy, u: resource.UpdateReplacePolicy }).toEqual({
         type: resource.Type,
         d: 'Retain',
