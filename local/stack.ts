@@ -21,7 +21,9 @@ import { makePrivateDir, writePrivateFile } from './emulators/private-files.ts';
 import { S3RVER_CREDENTIALS, startS3, type S3Emulator } from './emulators/s3.ts';
 import { handlerEnvironment } from './handler-environment.ts';
 import { LocalGateway } from './gateway/server.ts';
-import { lambdaContext, LOCAL_ACCOUNT_ID } from './gateway/lambda-event.ts';
+import { lambdaContext, LOCAL_ACCOUNT_ID, LOCAL_API_ID } from './gateway/lambda-event.ts';
+import { stageThrottle } from './gateway/stage-throttle.ts';
+import { LocalUsagePlans } from './gateway/usage-plans.ts';
 import { installPermissionChecks, runAs, usedActions, type GrantScopes } from './permissions.ts';
 import { choosePorts, freePort, isPortFree, rememberPorts } from './ports.ts';
 import { LocalCloudFormation } from './provisioner/local-cloudformation.ts';
@@ -162,6 +164,8 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
     };
     // Handlers read their configuration at import time, as in Lambda: set it first.
     Object.assign(process.env, handlerEnvironment(endpoints, corsOrigins));
+    // The gateway's usage plans, as the platform stack deploys them; customer stacks put their API key in one.
+    const usagePlans = new LocalUsagePlans(LOCAL_API_ID);
 
     await enforceDeclaredPermissions({ bucketPrefix: BUCKET_PREFIX, stackNamePrefix: CUSTOMER_STACK_PREFIX, userPoolId: pool.userPoolId });
     const usageHandler = eventHandler<S3ObjectEvent>(eventFunctions.s3ObjectEvents);
@@ -172,6 +176,7 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
       s3: new S3Client({ endpoint: s3.endpoint, region: REGION, forcePathStyle: true, credentials: S3RVER_CREDENTIALS }),
       bucketPrefix: BUCKET_PREFIX,
       corsOrigins,
+      usagePlans,
       accountId: LOCAL_ACCOUNT_ID,
       region: REGION,
       ...(options.ephemeral ? {} : { dataDir: join(stateDir, 'cloudformation') }),
@@ -180,7 +185,14 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
     });
     await cloudFormation.start();
 
-    const gateway = new LocalGateway({ port: apiPort, routes: routeTable, functionsDir: join(ROOT, 'functions'), corsOrigins, log });
+    const gateway = new LocalGateway({
+      port: apiPort,
+      routes: routeTable,
+      functionsDir: join(ROOT, 'functions'),
+      corsOrigins,
+      rateLimits: { stage: stageThrottle(), usagePlans },
+      log,
+    });
     await gateway.start();
     const control = new LocalControlServer({
       schedules: scheduledFunctions(),

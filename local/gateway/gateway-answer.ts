@@ -1,4 +1,6 @@
-import { GATEWAY_RESPONSES, type GatewayResponseType } from '#shared/http/gateway-responses.ts';
+// Every response the CDK stack installs, the AWS-only ones included: the local gateway
+// also refuses an API key in no usage plan (INVALID_API_KEY).
+import { GATEWAY_RESPONSES, type GatewayResponseType } from '#lib/constructs/gateway-responses.ts';
 import { METHOD_NOT_ALLOWED, allowHeader, methodNotAllowedDetail } from '#shared/http/method-not-allowed.ts';
 import { PROBLEM_CONTENT_TYPE, problem } from '#shared/http/problem.ts';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent, Context } from 'aws-lambda';
 import type { RouteDefinition } from '#shared/routes/types.ts';
 
 export const LOCAL_ACCOUNT_ID = '000000000000';
@@ -16,6 +16,8 @@ interface EventInput {
   readonly body: Buffer;
   readonly sourceIp: string;
   readonly authorizer?: Record<string, unknown>;
+  /** The API key the request counted against, on a method that requires one. */
+  readonly apiKey?: { readonly id: string; readonly value: string };
   readonly requestId: string;
 }
 
@@ -55,7 +57,7 @@ export function proxyEvent(input: EventInput): APIGatewayProxyEvent {
       apiId: LOCAL_API_ID,
       authorizer: input.authorizer ?? null,
       httpMethod: input.route.method,
-      identity: identity(input.sourceIp, headers['user-agent'] ?? null),
+      identity: identity(input.sourceIp, headers['user-agent'] ?? null, input.apiKey),
       path: `/${LOCAL_STAGE}${input.path}`,
       protocol: 'HTTP/1.1',
       requestId: input.requestId,
@@ -68,12 +70,31 @@ export function proxyEvent(input: EventInput): APIGatewayProxyEvent {
   };
 }
 
-function identity(sourceIp: string, userAgent: string | null): APIGatewayProxyEvent['requestContext']['identity'] {
+/** The input of a REQUEST authorizer, as API Gateway sends it: the request's parameters and context, no body. */
+export function requestAuthorizerEvent(input: Omit<EventInput, 'authorizer' | 'apiKey' | 'body'>): APIGatewayRequestAuthorizerEvent {
+  const event = proxyEvent({ ...input, body: Buffer.alloc(0) });
+  return {
+    type: 'REQUEST',
+    methodArn: methodArn(input.route, input.path),
+    resource: event.resource,
+    path: event.path,
+    httpMethod: event.httpMethod,
+    headers: event.headers,
+    multiValueHeaders: event.multiValueHeaders,
+    pathParameters: event.pathParameters,
+    queryStringParameters: event.queryStringParameters,
+    multiValueQueryStringParameters: event.multiValueQueryStringParameters,
+    stageVariables: event.stageVariables,
+    requestContext: { ...event.requestContext, authorizer: undefined },
+  };
+}
+
+function identity(sourceIp: string, userAgent: string | null, apiKey?: EventInput['apiKey']): APIGatewayProxyEvent['requestContext']['identity'] {
   return {
     accessKey: null,
     accountId: null,
-    apiKey: null,
-    apiKeyId: null,
+    apiKey: apiKey?.value ?? null,
+    apiKeyId: apiKey?.id ?? null,
     caller: null,
     clientCert: null,
     cognitoAuthenticationProvider: null,

@@ -2,29 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayRequestAuthorizerEvent, Context } from 'aws-lambda';
 import { missingParametersDetail } from '#shared/http/gateway-responses.ts';
 import { eventFunctions } from '#shared/routes/event-functions.ts';
 import { grantsFor } from '#shared/routes/index.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
 import { runAs } from '../permissions.ts';
-import { readBody } from '../read-body.ts';
+import { BodyTooLarge, CLOSE_CONNECTION, readBody } from '../read-body.ts';
 import { authorizerErrorOutcome, authorizerOutcome, type AuthorizerOutcome } from './authorizer-outcome.ts';
 import { allowOriginHeaders, preflightAnswer } from './cors.ts';
-import { gatewayAnswer, methodNotAllowedAnswer, type RequestIds } from './gateway-answer.ts';
+import { gatewayAnswer, methodNotAllowedAnswer, type GatewayRefusal, type RequestIds } from './gateway-answer.ts';
 import { FunctionTimedOut, invokeWithin } from './invoke.ts';
-import { lambdaContext, methodArn, proxyEvent } from './lambda-event.ts';
+import { lambdaContext, methodArn, proxyEvent, requestAuthorizerEvent } from './lambda-event.ts';
 import { readProxyResult } from './proxy-result.ts';
+import { RateLimits, type RateLimitsOptions } from './rate-limits.ts';
 import { parseRequestTarget } from './request-target.ts';
 import { Router } from './router.ts';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>;
 type TokenAuthorizer = (event: { type: 'TOKEN'; authorizationToken: string; methodArn: string }) => Promise<unknown>;
+type RequestAuthorizer = (event: APIGatewayRequestAuthorizerEvent, context: Context) => Promise<unknown>;
 
 /** API Gateway's own limit on a request payload. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 /** The function timeout of a route that declares none (`DEFAULT_TIMEOUT` in lib/constructs/portico-function.ts). */
 const DEFAULT_TIMEOUT_SECONDS = 10;
+/** The authorizers' function timeout (PorticoFunction's default). */
+const AUTHORIZER_TIMEOUT_SECONDS = DEFAULT_TIMEOUT_SECONDS;
 const MALFORMED_TARGET = 'The request path or query string is not valid percent-encoding.';
 
 /** What the gateway writes back: a gateway answer or a handler's. */
@@ -39,6 +43,11 @@ export interface LocalGatewayOptions {
   readonly routes: readonly RouteDefinition[];
   readonly functionsDir: string;
   readonly corsOrigins: readonly string[];
+  /**
+   * The stage throttle and the usage plans. Without them no throttle applies, and a
+   * method that requires an API key (customer-scoped) finds no usage plan: 403.
+   */
+  readonly rateLimits?: RateLimitsOptions;
   /** One line per request, like an access log. */
   readonly log?: (line: string) => void;
   /** Where failures are reported, like a function's log: timeouts, crashes, malformed answers. @default console.error */
@@ -47,18 +56,22 @@ export interface LocalGatewayOptions {
 
 /**
  * The local stand-in for API Gateway: routes from the shared route table, the
- * same TOKEN authorizer, the same handlers, the same problem+json gateway
- * responses, and a REST-API proxy event for each request. No request can stop
+ * same authorizers (TOKEN, and REQUEST on customer-scoped routes), the same
+ * handlers, the same problem+json gateway responses, API keys, usage plans and
+ * throttles, and a REST-API proxy event for each request. No request can stop
  * it: whatever goes wrong is an answer.
  */
 export class LocalGateway {
   private readonly router: Router;
   private readonly handlers = new Map<string, Promise<ProxyHandler>>();
   private authorizer?: Promise<TokenAuthorizer>;
+  private customerAuthorizer?: Promise<RequestAuthorizer>;
+  private readonly rateLimits?: RateLimits;
   private server?: Server;
 
   constructor(private readonly options: LocalGatewayOptions) {
     this.router = new Router(options.routes);
+    if (options.rateLimits) this.rateLimits = new RateLimits(options.rateLimits);
   }
 
   get url(): string {
@@ -112,8 +125,15 @@ export class LocalGateway {
     const resolution = this.router.resolve(method, target.path);
     if (resolution.kind === 'preflight') return preflightAnswer();
 
-    const body = await readBody(req);
-    if (body.length > MAX_PAYLOAD_BYTES) return gatewayAnswer({ type: 'REQUEST_TOO_LARGE' }, ids);
+    let body: Buffer;
+    try {
+      body = await readBody(req, MAX_PAYLOAD_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      // Answered before the rest of the body is read, which then cannot be left on the connection.
+      const tooLarge = gatewayAnswer({ type: 'REQUEST_TOO_LARGE' }, ids);
+      return { ...tooLarge, headers: { ...tooLarge.headers, ...CLOSE_CONNECTION } };
+    }
     if (resolution.kind === 'not-found') return gatewayAnswer({ type: 'MISSING_AUTHENTICATION_TOKEN' }, ids);
     if (resolution.kind === 'method-not-allowed') return methodNotAllowedAnswer(method, resolution.allowed, ids);
     const { route, pathParameters } = resolution;
@@ -122,21 +142,41 @@ export class LocalGateway {
     const missing = (route.requiredQuery ?? []).filter((name) => !target.query.get(name));
     if (missing.length > 0) return gatewayAnswer({ type: 'BAD_REQUEST_PARAMETERS', detail: missingParametersDetail(missing) }, ids);
 
-    const authorization = await this.authorize(route, req.headers.authorization, target.path);
-    if (!authorization.allowed) return gatewayAnswer(authorization.refusal, ids);
-
-    const event = proxyEvent({
+    const eventInput = {
       route,
       path: target.path,
       pathParameters,
       headers: req.headers,
       query: target.query,
-      body,
       sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
       requestId,
+    };
+    const authorization =
+      route.access.kind === 'customer' ? await this.authorizeCustomerRequest(eventInput) : await this.authorize(route, req.headers.authorization, target.path);
+    if (!authorization.allowed) return gatewayAnswer(authorization.refusal, ids);
+    const usage = this.admit(route, authorization.usageIdentifierKey);
+    if ('refusal' in usage) return gatewayAnswer(usage.refusal, ids);
+
+    const event = proxyEvent({
+      ...eventInput,
+      body,
       ...(route.access.kind === 'public' ? {} : { authorizer: authorization.authorizer }),
+      ...(usage.apiKey ? { apiKey: usage.apiKey } : {}),
     });
     return this.invoke(route, event, ids);
+  }
+
+  /**
+   * API keys and throttles, after the authorizer: customer-scoped methods require the
+   * key the customer authorizer named, and its usage plan's throttle applies to it.
+   */
+  private admit(route: RouteDefinition, usageKey: string | undefined): { refusal: GatewayRefusal } | { apiKey?: { id: string; value: string } } {
+    const required = route.access.kind === 'customer';
+    if (!this.rateLimits) return required ? { refusal: { type: 'INVALID_API_KEY' } } : {};
+    const refusal = this.rateLimits.admit(`${route.method} ${route.path}`, { required, value: usageKey });
+    if (refusal) return { refusal };
+    const key = required && usageKey !== undefined ? this.options.rateLimits?.usagePlans.keyOf(usageKey) : undefined;
+    return key ? { apiKey: { id: key.id, value: key.value } } : {};
   }
 
   private async authorize(route: RouteDefinition, token: string | undefined, path: string): Promise<AuthorizerOutcome> {
@@ -144,10 +184,32 @@ export class LocalGateway {
     // API Gateway answers 401 itself when the identity source header is absent.
     if (!token) return { allowed: false, refusal: { type: 'UNAUTHORIZED' } };
     const arn = methodArn(route, path);
+    return this.runAuthorizer(arn, async () => {
+      const authorize = await this.loadAuthorizer();
+      return runAs(eventFunctions.authorizer, () => authorize({ type: 'TOKEN', authorizationToken: token, methodArn: arn }));
+    });
+  }
+
+  /**
+   * The REQUEST authorizer of customer-scoped routes. Its identity sources are the
+   * Authorization header and `$context.path`; API Gateway answers 401 without calling
+   * it when one is missing or empty (the `identitySource` of CreateAuthorizer), and
+   * the path never is.
+   */
+  private async authorizeCustomerRequest(input: Parameters<typeof requestAuthorizerEvent>[0]): Promise<AuthorizerOutcome> {
+    if (!input.headers.authorization) return { allowed: false, refusal: { type: 'UNAUTHORIZED' } };
+    const event = requestAuthorizerEvent(input);
+    const definition = eventFunctions.customerAuthorizer;
+    return this.runAuthorizer(event.methodArn, async () => {
+      const authorize = await this.loadCustomerAuthorizer();
+      return runAs(definition, () => authorize(event, lambdaContext(definition.id, AUTHORIZER_TIMEOUT_SECONDS)));
+    });
+  }
+
+  private async runAuthorizer(arn: string, call: () => Promise<unknown>): Promise<AuthorizerOutcome> {
     let result: unknown;
     try {
-      const authorize = await this.loadAuthorizer();
-      result = await runAs(eventFunctions.authorizer, () => authorize({ type: 'TOKEN', authorizationToken: token, methodArn: arn }));
+      result = await call();
     } catch (error) {
       const outcome = authorizerErrorOutcome(error);
       if (!outcome.allowed && outcome.refusal.type === 'AUTHORIZER_FAILURE') this.logError('[local-gateway] the authorizer failed:', error);
@@ -218,8 +280,13 @@ export class LocalGateway {
   }
 
   private loadAuthorizer(): Promise<TokenAuthorizer> {
-    this.authorizer ??= this.importEntry('authorizer/index.ts').then((m) => m.handler as TokenAuthorizer);
+    this.authorizer ??= this.importEntry(`${eventFunctions.authorizer.handler}.ts`).then((m) => m.handler as TokenAuthorizer);
     return this.authorizer;
+  }
+
+  private loadCustomerAuthorizer(): Promise<RequestAuthorizer> {
+    this.customerAuthorizer ??= this.importEntry(`${eventFunctions.customerAuthorizer.handler}.ts`).then((m) => m.handler as RequestAuthorizer);
+    return this.customerAuthorizer;
   }
 
   private async importEntry(file: string): Promise<Record<string, unknown>> {

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { StackStatusEvent } from '#shared/customers/stack-events.ts';
 import { customerBucketName, CUSTOMER_STACK_PREFIX, TEMPLATE_OUTPUTS, TEMPLATE_PARAMETERS } from '#shared/customers/template-contract.ts';
-import { readBody } from '../read-body.ts';
+import { PLAN_NAMES, type PlanName } from '#shared/quotas/declarations.ts';
+import type { LocalApiKey, LocalUsagePlans } from '../gateway/usage-plans.ts';
+import { BodyTooLarge, ClientHungUp, CLOSE_CONNECTION, readBody } from '../read-body.ts';
+import { createCustomerApiKey } from './customer-api-key.ts';
 import { BUCKET_LOGICAL_ID, BUCKET_POLICY_LOGICAL_ID, bucketExists, createCustomerBucket, deleteCustomerBucket } from './customer-bucket.ts';
 import { EventDelivery, type DeliveryPolicy } from './event-delivery.ts';
 import { Faults } from './faults.ts';
@@ -15,7 +18,8 @@ import { errorXml, memberList, parseForm, resultXml, type QueryParams, type XmlV
  * The local provisioner: answers the CloudFormation calls Portico makes
  * (CreateStack, UpdateStack, DeleteStack, DescribeStacks) the way
  * CloudFormation documents them for the customer template. It creates the
- * customer's bucket in s3rver (with the template's CORS rule), rolls a failed
+ * customer's bucket in s3rver (with the template's CORS rule) and its API key in
+ * the local gateway's usage plans (moved by an update, deleted with the stack), rolls a failed
  * create back (OnFailure ROLLBACK by default; the bucket, DeletionPolicy
  * Retain, is deleted by the rollback only with RetainExceptOnCreate), and
  * sends the stack-level 'CloudFormation Stack Status Change' events to the
@@ -31,6 +35,8 @@ export interface LocalCloudFormationOptions {
   readonly s3: S3Client;
   readonly bucketPrefix: string;
   readonly corsOrigins: readonly string[];
+  /** The usage plans of the local gateway, which customer stacks put their API key in. */
+  readonly usagePlans: LocalUsagePlans;
   readonly accountId: string;
   readonly region: string;
   readonly dataDir?: string;
@@ -59,6 +65,8 @@ interface LocalStackRecord {
   retainExceptOnCreate?: boolean;
   /** The bucket was created by this stack and still belongs to it. */
   ownsBucket?: boolean;
+  /** The API key the stack created, while it exists. */
+  apiKey?: LocalApiKey;
 }
 
 class CloudFormationError extends Error {
@@ -68,6 +76,14 @@ class CloudFormationError extends Error {
 }
 
 const REQUIRED_PARAMETERS = Object.values(TEMPLATE_PARAMETERS);
+/**
+ * The largest request body the provisioner reads. CloudFormation documents no limit
+ * on a whole request, only on its members: a template body of 51,200 bytes, 200
+ * parameters of 4,096 bytes (names up to 255), two stack policies of 16,384 bytes,
+ * 50 tags; under 1 MiB of values together, at most 3 MiB form-encoded. Its front
+ * end answers a larger request 413 with an empty body and closes the connection.
+ */
+const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
 const ON_FAILURE: readonly OnFailure[] = ['DO_NOTHING', 'ROLLBACK', 'DELETE'];
 /** The stacks UpdateStack accepts: anything else is failed, rolled back or busy. */
 const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE']);
@@ -81,7 +97,10 @@ export class LocalCloudFormation {
   private server?: Server;
 
   constructor(private readonly options: LocalCloudFormationOptions) {
-    for (const stack of this.load()) this.stacks.set(stack.stackName, stack);
+    for (const stack of this.load()) {
+      this.stacks.set(stack.stackName, stack);
+      if (stack.apiKey) options.usagePlans.restoreKey(stack.apiKey);
+    }
     this.delivery = new EventDelivery(options.onEvent, {
       name: 'the stack-status function',
       ...(options.deliveryPolicy ? { policy: options.deliveryPolicy } : {}),
@@ -112,9 +131,29 @@ export class LocalCloudFormation {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** Never rejects: whatever goes wrong is an answer, or a closed connection when the client left. */
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = (await readBody(req)).toString('utf8');
     const requestId = randomUUID();
+    try {
+      await this.answer(req, res, requestId);
+    } catch (error) {
+      if (error instanceof ClientHungUp) return;
+      if (error instanceof BodyTooLarge) {
+        res.writeHead(413, CLOSE_CONNECTION).end();
+        return;
+      }
+      console.error(`[local-cloudformation] ${req.method} ${req.url} failed unexpectedly:`, error);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const message = 'The request processing has failed because of an unknown error, exception or failure.';
+      res.writeHead(500, { 'Content-Type': 'text/xml' }).end(errorXml('InternalFailure', message, requestId));
+    }
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    const body = (await readBody(req, MAX_REQUEST_BYTES)).toString('utf8');
     if (req.url?.startsWith('/__local/')) return this.serveTestHook(req, res, body);
     const params = parseForm(body);
     const action = params.Action ?? '';
@@ -133,8 +172,8 @@ export class LocalCloudFormation {
       const result = await this.dispatch(action, params);
       res.writeHead(200, { 'Content-Type': 'text/xml' }).end(resultXml(action, result, requestId));
     } catch (error) {
-      const { code, message } = error instanceof CloudFormationError ? error : { code: 'InternalFailure', message: String(error) };
-      res.writeHead(400, { 'Content-Type': 'text/xml' }).end(errorXml(code, message, requestId));
+      if (!(error instanceof CloudFormationError)) throw error;
+      res.writeHead(400, { 'Content-Type': 'text/xml' }).end(errorXml(error.code, error.message, requestId));
     }
   }
 
@@ -199,6 +238,7 @@ export class LocalCloudFormation {
     if (missing.length > 0) {
       throw new CloudFormationError('ValidationError', `Parameters: [${missing.join(', ')}] must have values`);
     }
+    assertAllowedPlan(parameters);
     const stack: LocalStackRecord = {
       stackName,
       stackId: `arn:aws:cloudformation:${this.options.region}:${this.options.accountId}:stack/${stackName}/${randomUUID()}`,
@@ -252,6 +292,9 @@ export class LocalCloudFormation {
     await createCustomerBucket(this.options.s3, bucket, this.options.corsOrigins);
     stack.ownsBucket = true;
     if (policyFails) return BUCKET_POLICY_LOGICAL_ID;
+    const keys = createCustomerApiKey(this.options.usagePlans, this.customerIdOf(stack), this.usagePlanIdOf(stack));
+    if ('failed' in keys) return keys.failed;
+    stack.apiKey = keys.key;
     stack.outputs = { [TEMPLATE_OUTPUTS.bucketName]: bucket, [TEMPLATE_OUTPUTS.bucketArn]: `arn:aws:s3:::${bucket}` };
     return undefined;
   }
@@ -264,7 +307,14 @@ export class LocalCloudFormation {
   private async rollBackResources(stack: LocalStackRecord): Promise<void> {
     if (stack.ownsBucket && stack.retainExceptOnCreate) await deleteCustomerBucket(this.options.s3, this.bucketOf(stack));
     stack.ownsBucket = false;
+    this.deleteApiKey(stack);
     stack.outputs = {};
+  }
+
+  /** The key has the default DeletionPolicy (Delete): it goes with the stack, and with a rolled-back create. */
+  private deleteApiKey(stack: LocalStackRecord): void {
+    if (stack.apiKey) this.options.usagePlans.deleteKey(stack.apiKey.id);
+    delete stack.apiKey;
   }
 
   private updateStack(params: QueryParams): string {
@@ -273,6 +323,7 @@ export class LocalCloudFormation {
       throw new CloudFormationError('ValidationError', `Stack:${stack.stackId} is in ${stack.status} state and can not be updated.`);
     }
     const parameters = keyValues(memberList(params, 'Parameters'), 'ParameterKey', 'ParameterValue');
+    assertAllowedPlan(parameters);
     const tags = keyValues(memberList(params, 'Tags'), 'Key', 'Value');
     if (JSON.stringify(parameters) === JSON.stringify(stack.parameters) && JSON.stringify(tags) === JSON.stringify(stack.tags)) {
       throw new CloudFormationError('ValidationError', 'No updates are to be performed.');
@@ -285,9 +336,24 @@ export class LocalCloudFormation {
     this.later(async () => {
       this.emit(stack, 'UPDATE_IN_PROGRESS', 'User Initiated');
       await this.pause();
+      this.moveApiKey(stack);
       this.emit(stack, 'UPDATE_COMPLETE', '');
     });
     return stack.stackId;
+  }
+
+  /**
+   * Another plan changes the UsagePlanKey's usage plan, which replaces it: the key
+   * leaves its usage plan for the new plan's. (CloudFormation creates a replacement
+   * before deleting what it replaces; whether API Gateway accepts the key in a second
+   * usage plan of the same stage for that moment is not documented, so locally the
+   * key simply moves.)
+   */
+  private moveApiKey(stack: LocalStackRecord): void {
+    const usagePlanId = this.usagePlanIdOf(stack);
+    if (!stack.apiKey || stack.apiKey.usagePlanId === usagePlanId) return;
+    this.options.usagePlans.putKeyInPlan(stack.apiKey.id, usagePlanId);
+    stack.apiKey = { ...stack.apiKey, usagePlanId };
   }
 
   private deleteStack(params: QueryParams): void {
@@ -310,6 +376,7 @@ export class LocalCloudFormation {
       }
       // The bucket has DeletionPolicy Retain: deleting the stack leaves it and its data.
       stack.ownsBucket = false;
+      this.deleteApiKey(stack);
       this.emit(stack, 'DELETE_COMPLETE', '');
     });
   }
@@ -323,7 +390,16 @@ export class LocalCloudFormation {
   }
 
   private bucketOf(stack: LocalStackRecord): string {
-    return customerBucketName(this.options.bucketPrefix, stack.parameters[TEMPLATE_PARAMETERS.customerId] ?? '');
+    return customerBucketName(this.options.bucketPrefix, this.customerIdOf(stack));
+  }
+
+  private customerIdOf(stack: LocalStackRecord): string {
+    return stack.parameters[TEMPLATE_PARAMETERS.customerId] ?? '';
+  }
+
+  /** The template imports the usage plan id of its `Plan` from the platform stack's exports. */
+  private usagePlanIdOf(stack: LocalStackRecord): string {
+    return this.options.usagePlans.exportedUsagePlanId(stack.parameters[TEMPLATE_PARAMETERS.plan] as PlanName);
   }
 
   /** Records the status, then hands its event to EventBridge-like delivery (unless a fault drops it). */
@@ -373,6 +449,14 @@ export class LocalCloudFormation {
     if (!file || !this.options.dataDir) return;
     mkdirSync(this.options.dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify([...this.stacks.values()], null, 2));
+  }
+}
+
+/** The template's `Plan` parameter takes only its AllowedValues; CloudFormation refuses the call otherwise. */
+function assertAllowedPlan(parameters: Record<string, string>): void {
+  const plan = parameters[TEMPLATE_PARAMETERS.plan];
+  if (plan !== undefined && !(PLAN_NAMES as readonly string[]).includes(plan)) {
+    throw new CloudFormationError('ValidationError', `Parameter '${TEMPLATE_PARAMETERS.plan}' must be one of AllowedValues`);
   }
 }
 

@@ -319,3 +319,11 @@ export function localS3(): S3Client {
     credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   });
 }
+
+/** A customer onboarded with `overrides` (such as `{ plan: 'free' }`) and one signed-in member. */
+export async function customerWithMember(overrides: Record<string, unknown> = {}): Promise<{ customer: any; member: TestUser }> {
+  const customer = await activeCustomer(overrides);
+  const member = await createTestUser();
+  await addMember(customer.customer_id, member.email, 'member');
+  return { customer, member };
+}
