@@ -12,3 +12,15 @@ export function failedTransactionItems(error: unknown): number[] | undefined {
   const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
   return reasons.flatMap((reason, index) => (reason.Code === 'ConditionalCheckFailed' ? [index] : []));
 }
+
+/**
+ * A transaction DynamoDB cancelled because another one touched the same item
+ * at the same time (reason `TransactionConflict`), and no condition failed:
+ * retrying it is right. DynamoDB Local serializes transactions and never
+ * answers this; DynamoDB does under concurrency.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  if ((error as Error | undefined)?.name !== 'TransactionCanceledException') return false;
+  const codes = ((error as TransactionCanceledException).CancellationReasons ?? []).map((reason) => reason.Code);
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}

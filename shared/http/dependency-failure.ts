@@ -1,3 +1,4 @@
+import { isTransactionConflict } from '../dynamo/errors.ts';
 import { HttpProblem } from './errors.ts';
 
 /**
@@ -46,6 +47,7 @@ export function isDependencyFailure(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 3) return false;
   const e = error as SdkLikeError;
   if (e.name && TRANSIENT_NAMES.has(e.name)) return true;
+  if (isTransactionConflict(error)) return true;
   if (e.code && NETWORK_CODES.has(e.code)) return true;
   if ((e.$metadata?.httpStatusCode ?? 0) >= 500) return true;
   return isDependencyFailure(e.cause, depth + 1);
