@@ -8,13 +8,15 @@
 export const JSON_VALUE_LIMITS = { depth: 8, keyLength: 64, arrayLength: 100 } as const;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MIN_MAGNITUDE = 1e-100;
 
 /** The first reason `value` is not storable, with the path of the offending part; undefined when it is. */
 export function jsonValueProblem(value: unknown, path: string, depth = 0): { path: string; message: string } | undefined {
   if (depth > JSON_VALUE_LIMITS.depth) return { path, message: `must nest at most ${JSON_VALUE_LIMITS.depth} levels deep` };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) {
-      return { path, message: `must be a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` };
+    // DynamoDB refuses magnitudes past 9.9e125 and, except 0, below 1e-130.
+    if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER || (value !== 0 && Math.abs(value) < MIN_MAGNITUDE)) {
+      return { path, message: `must be 0 or a number whose magnitude is between ${MIN_MAGNITUDE} and ${Number.MAX_SAFE_INTEGER}` };
     }
     return undefined;
   }

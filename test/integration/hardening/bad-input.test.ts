@@ -113,6 +113,24 @@ describe('text that is not valid Unicode', () => {
   });
 });
 
+describe('nesting that would exhaust a recursive walk', () => {
+  it.each([
+    ['POST', '/uploads', (body: string) => `{"filename":"a_R1.fq","size_bytes":1,"x":${body}}`],
+    ['POST', '/users', (body: string) => `{"email":"a@b.io","role":"member","x":${body}}`],
+  ])('%s %s with 8,000 nested arrays answers 400, not 500', async (method, suffix, wrap) => {
+    const { customer, admin } = await tenant();
+
+    const response = await api(method, `/customers/${customer.customer_id}${suffix}`, {
+      token: admin.token,
+      rawBody: wrap(`${'['.repeat(8000)}${']'.repeat(8000)}`),
+      headers: { 'Content-Type': 'application/json' },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errors[0].message).toBe('must not nest more than 64 levels deep');
+  });
+});
+
 describe('the same request many times at once', () => {
   it('parallel DELETE /customers/{id} answers 202 or 409, never 500, and the customer ends OFFBOARDING or OFFBOARDED', async () => {
     const customer = await activeCustomer();
