@@ -32,8 +32,20 @@ const S3_ACTIONS: Record<string, string> = {
   ListParts: 's3:ListMultipartUploadParts',
   GetObject: 's3:GetObject',
   HeadObject: 's3:GetObject',
+  DeleteObject: 's3:DeleteObject',
   ListObjectsV2: 's3:ListBucket',
   HeadBucket: 's3:ListBucket',
+};
+
+/**
+ * The same operations on one object version (a `VersionId` in the request):
+ * S3 authorizes them as the `...Version` actions, and `s3:GetObject` alone is
+ * not enough (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).
+ */
+const VERSIONED_S3_ACTIONS: Record<string, string> = {
+  GetObject: 's3:GetObjectVersion',
+  HeadObject: 's3:GetObjectVersion',
+  DeleteObject: 's3:DeleteObjectVersion',
 };
 
 const TRANSACT_ACTIONS: Record<string, TableAction> = {
@@ -53,7 +65,7 @@ export function iamUses(service: SdkService, commandName: string, input: Input):
     case 'dynamodb':
       return tableUses(operation, input);
     case 's3': {
-      const action = operation === 'DeleteObject' ? (input.VersionId ? 's3:DeleteObjectVersion' : 's3:DeleteObject') : S3_ACTIONS[operation];
+      const action = input.VersionId ? VERSIONED_S3_ACTIONS[operation] : S3_ACTIONS[operation];
       if (!action) return [{ kind: 'service', action: `s3:<no mapping for ${operation}>` }];
       const resource = typeof input.Key === 'string' ? `${String(input.Bucket)}/${input.Key}` : String(input.Bucket);
       return [{ kind: 'service', action, resource }];

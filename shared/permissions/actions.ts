@@ -36,7 +36,7 @@ export const SERVICE_ACTIONS = {
     'AdminListGroupsForUser',
   ],
   cloudformation: ['CreateStack', 'UpdateStack', 'DeleteStack', 'DescribeStacks'],
-  s3: ['PutObject', 'GetObject', 'DeleteObject', 'DeleteObjectVersion', 'AbortMultipartUpload', 'ListBucket'],
+  s3: ['PutObject', 'GetObject', 'GetObjectVersion', 'DeleteObject', 'DeleteObjectVersion', 'AbortMultipartUpload', 'ListBucket'],
 } as const;
 
 export type ServiceName = keyof typeof SERVICE_ACTIONS;

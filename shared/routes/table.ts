@@ -226,7 +226,7 @@ export const routes = [
     access: { kind: 'customer', role: 'member', write: true },
     summary: 'Complete a multipart upload from its part numbers and ETags',
     tables: { uploads: ['GetItem', 'UpdateItem'], usage: ['UpdateItem'] },
-    actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+    actions: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'],
   },
   {
     id: 'uploads.abort',

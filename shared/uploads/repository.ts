@@ -36,6 +36,24 @@ export async function markCompleted(record: UploadRecord, now: Date): Promise<Up
   }
 }
 
+/** PENDING or COMPLETED → REJECTED: the object was deleted for not having the declared size. */
+export async function markRejected(record: UploadRecord, reason: string, now: Date): Promise<void> {
+  await dynamo
+    .send(
+      new UpdateCommand({
+        TableName: TABLE(),
+        Key: { customer_id: record.customer_id, upload_id: record.upload_id },
+        UpdateExpression: 'SET #state = :rejected, state_reason = :reason, updated_at = :now',
+        ConditionExpression: '#state IN (:pending, :completed)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':rejected': 'REJECTED', ':reason': reason, ':now': now.toISOString(), ':pending': 'PENDING', ':completed': 'COMPLETED' },
+      }),
+    )
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+}
+
 /** Uploads still holding a reservation whose URLs expired before `before`, oldest first. */
 export async function reservationsExpiredBefore(before: Date, limit: number): Promise<UploadRecord[]> {
   const { Items } = await dynamo.send(

@@ -19,7 +19,7 @@ import { ConflictError, HttpProblem, QuotaExceededError, UnprocessableError, Val
 import type { Caller } from '../identity/caller.ts';
 import { logger } from '../observability/logger.ts';
 import { ACCEPTED_EXTENSIONS, sanitizeFastqFilename } from './filename.ts';
-import { markCompleted, requireUpload } from './repository.ts';
+import { markCompleted, markRejected, requireUpload } from './repository.ts';
 import { insertWithReservation, releaseReservation, StorageQuotaExceeded } from './reservations.ts';
 import type { CreateUploadRequest } from './schemas.ts';
 import { defaultUploadLimits, GIB, partSize, planUpload, type UploadLimits } from './upload-plan.ts';
@@ -48,6 +48,10 @@ export interface Uploader {
  * never finished. Every URL signs the exact length it may carry.
  */
 export async function createUpload(customer: CustomerItem, input: CreateUploadRequest, who: Uploader) {
+  // Only a customer with a bucket takes uploads (a platform admin passes the guard on others too).
+  if (customer.status !== 'ACTIVE' && customer.status !== 'INACTIVE') {
+    throw new ConflictError(`Customer ${customer.customer_id} is ${customer.status}; it has no bucket to upload to.`, { customer_status: customer.status });
+  }
   const filename = sanitizeFastqFilename(input.filename);
   if (!filename) {
     throw new ValidationError([
@@ -111,12 +115,14 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
 
   const base = { ...toUploadView(record), expires_at: record.url_expires_at };
   if (!plan.multipart) {
-    const command = new PutObjectCommand({ ...object, ContentLength: input.size_bytes, ...(checksum ? { ChecksumSHA256: checksum } : {}) });
-    // Signed as headers, so the client must send exactly this length, type and checksum (and
-    // only those it was given: a signed header the client cannot know would fail every upload).
+    // If-None-Match: * makes the URL single-use: a replay would store a second copy
+    // (a new version in a versioned bucket) that the reservation never covered.
+    const command = new PutObjectCommand({ ...object, ContentLength: input.size_bytes, IfNoneMatch: '*', ...(checksum ? { ChecksumSHA256: checksum } : {}) });
+    // Signed as headers, so the client must send exactly this length, type, condition and
+    // checksum (and only those it was given: a signed header it cannot know would fail every upload).
     const url = await getSignedUrl(s3, command, {
       expiresIn: URL_EXPIRY_SECONDS,
-      signableHeaders: new Set(['content-length', ...(input.content_type ? ['content-type'] : [])]),
+      signableHeaders: new Set(['content-length', 'if-none-match', ...(input.content_type ? ['content-type'] : [])]),
       unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
     });
     return {
@@ -125,6 +131,7 @@ export async function createUpload(customer: CustomerItem, input: CreateUploadRe
       url,
       headers: {
         'Content-Length': String(input.size_bytes),
+        'If-None-Match': '*',
         ...(input.content_type ? { 'Content-Type': input.content_type } : {}),
         ...(checksum ? { 'x-amz-checksum-sha256': checksum } : {}),
       },
@@ -208,7 +215,8 @@ export async function completeUpload(customerId: string, uploadId: string, parts
   if (head.ContentLength !== record.size_bytes) {
     const reason = `The completed object has ${head.ContentLength} bytes, not the ${record.size_bytes} declared.`;
     await s3.send(new DeleteObjectCommand({ Bucket: record.bucket, Key: record.key, ...(versionId ? { VersionId: versionId } : {}) }));
-    await releaseReservation(record, 'REJECTED', new Date(), reason);
+    // If the object event converted the reservation first, the record still ends REJECTED.
+    if (!(await releaseReservation(record, 'REJECTED', new Date(), reason))) await markRejected(record, reason, new Date());
     logger.warn('upload rejected: size mismatch', { upload_id: uploadId, declared: record.size_bytes, stored: head.ContentLength });
     throw new UnprocessableError(`${reason} The object was deleted; start a new upload.`);
   }
@@ -222,7 +230,14 @@ export async function completeUpload(customerId: string, uploadId: string, parts
 export async function abortUpload(customerId: string, uploadId: string) {
   const record = await requireMultipart(customerId, uploadId);
   if (record.state !== 'PENDING') throw new ConflictError(`Upload ${uploadId} is already ${record.state}.`);
-  await s3.send(new AbortMultipartUploadCommand({ Bucket: record.bucket, Key: record.key, UploadId: record.s3_upload_id }));
+  try {
+    await s3.send(new AbortMultipartUploadCommand({ Bucket: record.bucket, Key: record.key, UploadId: record.s3_upload_id }));
+  } catch (error) {
+    // A concurrent abort or completion finished the multipart upload first: answer what it became.
+    if ((error as Error).name !== 'NoSuchUpload') throw error;
+    const now = await requireUpload(customerId, uploadId);
+    if (now.state !== 'PENDING') throw new ConflictError(`Upload ${uploadId} is already ${now.state}.`);
+  }
   await releaseReservation(record, 'ABORTED');
   return toUploadView(await requireUpload(customerId, uploadId));
 }

@@ -14,6 +14,8 @@ import type { Grants } from '#shared/permissions/actions.ts';
 export const ONLY_REACHABLE_IN_AWS: Readonly<Record<string, string>> = {
   'uploads.complete s3:DeleteObjectVersion':
     'Customer buckets are versioned in AWS, so a rejected object is deleted by version; s3rver has no versioning, so locally the same code path calls s3:DeleteObject.',
+  'uploads.complete s3:GetObjectVersion':
+    "Customer buckets are versioned in AWS, so the completed object's size is read from its version (HeadObject with VersionId); s3rver returns no version id, so locally the same code path calls s3:GetObject.",
 };
 
 /** `<function id> <action>` for every action every function is granted (tables as `dynamodb:<Action> <table>`). */

@@ -173,3 +173,15 @@ describe('the same request many times at once', () => {
     expect(withKey.body.customer_id).not.toBe(first.body.customer_id);
   });
 });
+
+describe('30 parallel aborts of one multipart upload', () => {
+  it('answer 200 once and 409 otherwise, never 500', async () => {
+    const { customer, member } = await tenant();
+    const ticket = await api('POST', `/customers/${customer.customer_id}/uploads`, { token: member.token, body: { filename: 'p_R1.fq', size_bytes: 20 * 1024 * 1024 } });
+
+    const answers = await Promise.all(Array.from({ length: 30 }, () => api('POST', ticket.body.abort, { token: member.token })));
+
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(29);
+  });
+});

@@ -39,6 +39,9 @@ describe('iamUses: what IAM authorizes for an SDK call', () => {
     expect(iamUses('s3', 'HeadObjectCommand', { Bucket: 'b', Key: 'k' })[0]?.action).toBe('s3:GetObject');
     expect(iamUses('s3', 'DeleteObjectCommand', { Bucket: 'b', Key: 'k' })[0]?.action).toBe('s3:DeleteObject');
     expect(iamUses('s3', 'DeleteObjectCommand', { Bucket: 'b', Key: 'k', VersionId: 'v1' })[0]?.action).toBe('s3:DeleteObjectVersion');
+    // Reading one version is authorized as s3:GetObjectVersion; s3:GetObject alone is denied by S3.
+    expect(iamUses('s3', 'HeadObjectCommand', { Bucket: 'b', Key: 'k', VersionId: 'v1' })[0]?.action).toBe('s3:GetObjectVersion');
+    expect(iamUses('s3', 'GetObjectCommand', { Bucket: 'b', Key: 'k', VersionId: 'v1' })[0]?.action).toBe('s3:GetObjectVersion');
   });
 
   it('names Cognito and CloudFormation actions after their operation, with the pool or stack they touch', () => {
