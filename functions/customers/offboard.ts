@@ -3,11 +3,8 @@ import { offboardCustomer } from '#shared/customers/lifecycle.ts';
 import { offboardQuerySchema } from '#shared/customers/schemas.ts';
 import { json } from '#shared/http/responses.ts';
 import { routeHandler } from '#shared/api/route-handler.ts';
-import { moveDefaultsOff } from '#shared/memberships/offboarding.ts';
 
 export const handler = routeHandler('customers.offboard', { query: offboardQuerySchema }, async (request) => {
   const customer = await offboardCustomer(request.params.customer_id, request.query.confirm, request);
-  // After the customer is closed to members; a retried DELETE finishes what a failure left.
-  await moveDefaultsOff(customer.customer_id);
   return json(202, await customerView(customer));
 });

@@ -2,6 +2,7 @@ import { appendAudit, type AuditAction } from '../audit/audit-log.ts';
 import type { Caller } from '../identity/caller.ts';
 import { isDependencyFailure } from '../http/dependency-failure.ts';
 import { ConflictError, HttpProblem, ValidationError } from '../http/errors.ts';
+import { moveDefaultsOff } from '../memberships/offboarding.ts';
 import { logger } from '../observability/logger.ts';
 import { isQuotaName, type QuotaMode, type QuotaName } from '../quotas/declarations.ts';
 import type { QuotasPatch } from '../quotas/schemas.ts';
@@ -106,14 +107,31 @@ export async function offboardCustomer(customerId: string, confirm: string, who:
   if (confirm !== customerId) {
     throw new ValidationError([{ field: 'confirm', message: `must equal the customer id '${customerId}' to offboard it` }]);
   }
-  const now = new Date();
-  const token = operationToken('delete', customerId, now);
-  const offboarding = await transitionCustomer(customerId, 'offboard', {
-    actor: who.caller.userId,
-    now,
-    changes: { stack_operation_token: token, status_reason: null },
-  });
-  await audit(customerId, 'customer.offboarding_started', who);
+  const current = await requireCustomer(customerId);
+  if (current.status === 'OFFBOARDED') return current;
+  // A repeated DELETE continues the deletion under way with its own token; only a first one starts one.
+  const continuing = current.status === 'OFFBOARDING' && current.stack_operation_token?.startsWith('delete-');
+  const token = continuing ? (current.stack_operation_token as string) : operationToken('delete', customerId, new Date());
+  let offboarding = current;
+  if (!continuing) {
+    try {
+      offboarding = await transitionCustomer(customerId, 'offboard', {
+        actor: who.caller.userId,
+        onlyFrom: current.status,
+        changes: { stack_operation_token: token, status_reason: null },
+      });
+    } catch (error) {
+      // A concurrent DELETE started it first: answer what it made.
+      if (error instanceof StaleStackEventError || (error instanceof ConflictError && current.status !== 'OFFBOARDING')) {
+        const now = await requireCustomer(customerId);
+        if (now.status === 'OFFBOARDING' || now.status === 'OFFBOARDED') return now;
+      }
+      throw error;
+    }
+    await audit(customerId, 'customer.offboarding_started', who);
+  }
+  // The customer is closed to members from now on: no user keeps it as their default.
+  await moveDefaultsOff(customerId);
   try {
     const outcome = await deleteCustomerStack(offboarding, token);
     if (outcome === 'deleting') return offboarding;
@@ -124,7 +142,13 @@ export async function offboardCustomer(customerId: string, confirm: string, who:
     });
   } catch (error) {
     // Unreachable CloudFormation answers 503; the customer stays OFFBOARDING and the sweep sends DeleteStack.
-    if (error instanceof ConflictError || isDependencyFailure(error)) throw error;
+    if (isDependencyFailure(error)) throw error;
+    if (error instanceof ConflictError || error instanceof StaleStackEventError) {
+      // A concurrent DELETE finished it.
+      const now = await requireCustomer(customerId);
+      if (now.status === 'OFFBOARDED' || now.status === 'OFFBOARDING') return now;
+      throw error;
+    }
     logger.warn('DeleteStack refused', { customer_id: customerId, error: error as Error });
     return transitionCustomer(customerId, 'offboardFailed', {
       actor: who.caller.userId,
@@ -149,8 +173,9 @@ function toItemChanges(patch: UpdateCustomerRequest): Record<string, unknown> {
  * customer's API usage plan follow it.
  */
 export async function updateCustomer(customerId: string, patch: UpdateCustomerRequest, who: ActorContext): Promise<CustomerItem> {
-  const { before, after } = await updateCustomerFields(customerId, toItemChanges(patch), { actor: who.caller.userId });
-  await auditChanges(customerId, before, after, Object.keys(patch), who);
+  const changes = toItemChanges(patch);
+  const { before, after } = await updateCustomerFields(customerId, changes, { actor: who.caller.userId });
+  await auditChanges(customerId, before, after, Object.keys(changes), who);
   // Pushed whenever the patch names such a field, changed or not, so that
   // sending the same PATCH again retries a stack update that failed.
   const stackInPatch = Object.keys(patch).some((f) => f === 'plan' || (BILLING_FIELDS as readonly string[]).includes(f));
@@ -166,17 +191,29 @@ export async function updateQuotas(customerId: string, patch: QuotasPatch, who: 
     if (change?.mode !== undefined) changes[`quota_modes.${name}`] = change.mode === 'enforce' ? null : change.mode;
   }
   const { before, after } = await updateCustomerFields(customerId, changes, { actor: who.caller.userId });
-  await auditChanges(customerId, before, after, ['quota_overrides', 'quota_modes'], who);
+  await auditChanges(customerId, before, after, Object.keys(changes), who);
   return after;
 }
 
-async function auditChanges(customerId: string, before: CustomerItem, after: CustomerItem, fields: readonly string[], who: ActorContext): Promise<void> {
-  const compared = fields.map((field) => (isQuotaName(field) ? 'quota_overrides' : field)) as (keyof CustomerItem)[];
-  const changed = [...new Set(compared)].filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+/**
+ * Audits what a change did, field by field: a quota field by the quota's
+ * name (`max_storage_gb: { from, to }`), a quota mode as `<quota>.mode`.
+ */
+async function auditChanges(customerId: string, before: CustomerItem, after: CustomerItem, paths: readonly string[], who: ActorContext): Promise<void> {
+  const valueAt = (item: CustomerItem, path: string): unknown => path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], item);
+  const labelled = paths.map((path) => [labelOf(path), path] as const);
+  const changed = labelled.filter(([, path]) => JSON.stringify(valueAt(before, path)) !== JSON.stringify(valueAt(after, path)));
   if (changed.length === 0) return;
-  const diff = Object.fromEntries(changed.map((f) => [f, { from: before[f] ?? null, to: after[f] ?? null }]));
-  const quotaChanged = changed.some((f) => ['plan', 'quota_overrides', 'quota_modes'].includes(f));
+  const diff = Object.fromEntries(changed.map(([label, path]) => [label, { from: valueAt(before, path) ?? null, to: valueAt(after, path) ?? null }]));
+  const quotaChanged = changed.some(([, path]) => path === 'plan' || path.startsWith('quota_'));
   await audit(customerId, quotaChanged ? 'customer.quota_changed' : 'customer.updated', who, { changes: diff });
+}
+
+/** `quota_overrides.max_storage_gb` → `max_storage_gb`; `quota_modes.burst` → `burst.mode`. */
+function labelOf(path: string): string {
+  if (path.startsWith('quota_overrides.')) return path.slice('quota_overrides.'.length);
+  if (path.startsWith('quota_modes.')) return `${path.slice('quota_modes.'.length)}.mode`;
+  return path;
 }
 
 async function pushToStack(customer: CustomerItem, who: ActorContext): Promise<void> {

@@ -129,6 +129,8 @@ export interface TransitionOptions {
   readonly changes?: Record<string, unknown>;
   /** Apply only if the stack operation under way has this token (status events). */
   readonly expectedToken?: string;
+  /** Apply only from this status (one the rule allows): the status the caller read, so concurrent callers apply once. */
+  readonly onlyFrom?: CustomerStatus;
 }
 
 /**
@@ -141,7 +143,8 @@ export async function transitionCustomer(customerId: string, action: CustomerAct
   const rule = TRANSITIONS[action];
   const now = (options.now ?? new Date()).toISOString();
   const parts = buildUpdateExpression({ ...options.changes, status: rule.to, updated_at: now, updated_by: options.actor });
-  const statusValues = Object.fromEntries(rule.from.map((s, i) => [`:s${i}`, s]));
+  const from = options.onlyFrom !== undefined ? rule.from.filter((status) => status === options.onlyFrom) : rule.from;
+  const statusValues = Object.fromEntries((from.length > 0 ? from : ['none']).map((s, i) => [`:s${i}`, s]));
   const condition = [
     'attribute_exists(customer_id)',
     `#status IN (${Object.keys(statusValues).join(', ')})`,

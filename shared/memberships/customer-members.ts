@@ -16,12 +16,12 @@ export async function countMembersByRole(customerId: string): Promise<Record<Mem
         IndexName: 'by-customer',
         KeyConditionExpression: 'customer_id = :c',
         ExpressionAttributeValues: { ':c': customerId },
-        ProjectionExpression: '#role',
+        ProjectionExpression: '#role, removing',
         ExpressionAttributeNames: { '#role': 'role' },
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of page.Items ?? []) counts[item.role as MembershipRole] += 1;
+    for (const item of page.Items ?? []) if (!item.removing) counts[item.role as MembershipRole] += 1;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return counts;

@@ -20,7 +20,7 @@ import {
   insertMembership,
   listUserMemberships,
   makeDefault,
-  requireAnotherAdmin,
+  markRemoving,
   requireMembership,
   updateRole,
 } from './repository.ts';
@@ -120,21 +120,25 @@ export async function changeMemberRole(customerId: string, userId: string, role:
 }
 
 /**
- * Removes a membership. A user left with none is disabled and signed out
- * everywhere (never a platform account); a user who loses the default gets
- * another one. Those changes come first and the membership delete last, so a
- * failure part-way leaves the membership in place and sending the DELETE
- * again redoes all of it; a user who is not a member of this customer is a
- * 404 and nothing is touched.
+ * Removes a membership, in three resumable steps. First it is marked as being
+ * removed, with the last-admin check in the same transaction: from then on it
+ * grants nothing, and of two admins removing each other only one gets past
+ * this point (the other answers 409 and nothing changed). Then a user left
+ * with no other membership is disabled and signed out everywhere (never a
+ * platform account), or loses the default to another membership. Last, the
+ * membership is deleted. A failure part-way leaves the mark; sending the
+ * DELETE again finishes the removal. Two removals of the same user's last two
+ * memberships at once both see the other's mark, so the account cannot end
+ * with no membership and still enabled.
  */
 export async function removeMember(customerId: string, userId: string, who: Actor): Promise<void> {
-  const current = await requireMembership(userId, customerId);
+  const current = await requireMembership(userId, customerId, { includeRemoving: true });
   const platformAccount = await refusePlatformAccount(userId, who);
-  if (current.role === 'admin') await requireAnotherAdmin(customerId);
+  if (!current.removing) await markRemoving(current, new Date());
+  forgetMembership(userId, customerId);
   const others = (await listUserMemberships(userId)).filter((m) => m.customer_id !== customerId);
   const outcome = await prepareUserForRemoval(userId, customerId, others, platformAccount);
   await deleteMembership(current);
-  forgetMembership(userId, customerId);
   await audit(customerId, 'membership.removed', userId, who, { email: current.email, role: current.role, ...outcome });
 }
 
@@ -162,11 +166,21 @@ async function prepareUserForRemoval(
   return { disabled: false, new_default: next.customer_id };
 }
 
-/** The user themselves, an admin of the customer, or a platform admin may do this. */
+/**
+ * The user themselves or a platform admin may make any of the user's
+ * customers the default; an admin of this customer only for a user who has no
+ * default (a customer admin never takes a user away from another customer).
+ */
 export async function setDefaultCustomer(customerId: string, userId: string, who: Actor): Promise<Membership> {
   const self = who.caller.userId === userId;
-  if (!self && who.membership?.role !== 'admin' && !who.platformAdmin) {
-    throw new ForbiddenError("Only the user, an admin of this customer or a platform admin can change a user's default customer.");
+  if (!self && !who.platformAdmin) {
+    if (who.membership?.role !== 'admin') {
+      throw new ForbiddenError("Only the user, an admin of this customer or a platform admin can change a user's default customer.");
+    }
+    const current = (await getUserState(userId))?.default_customer_id;
+    if (current !== undefined && current !== customerId) {
+      throw new ForbiddenError("This user's default customer is another one; only the user or a platform admin can change it.");
+    }
   }
   const target = await requireMembership(userId, customerId);
   await makeDefault(userId, customerId);

@@ -22,7 +22,9 @@ export async function findMembership(userId: string, customerId: string, now = D
   if (cached && cached.expiresAt > now) return cached.membership;
   cache.delete(key);
   const { Item } = await dynamo.send(new GetCommand({ TableName: TABLE(), Key: { user_id: userId, customer_id: customerId } }));
-  const membership = Item as Membership | undefined;
+  const found = Item as Membership | undefined;
+  // A membership being removed grants nothing already.
+  const membership = found?.removing ? undefined : found;
   if (membership) cache.set(key, { membership, expiresAt: now + MEMBERSHIP_CACHE_SECONDS * 1000 });
   return membership;
 }

@@ -13,6 +13,11 @@ export interface Membership {
   readonly added_at: string;
   readonly added_by: string;
   readonly updated_at?: string;
+  /**
+   * Set when a removal began: from then on the membership grants nothing and
+   * counts nowhere, and a repeated DELETE finishes the removal.
+   */
+  readonly removing?: string;
 }
 
 /** admin ⊇ member. */

@@ -24,24 +24,14 @@ export async function getMembership(userId: string, customerId: string): Promise
   return Item as Membership | undefined;
 }
 
-export async function requireMembership(userId: string, customerId: string): Promise<Membership> {
+/** The membership, read consistently; one being removed counts only when `includeRemoving` (to finish its removal). */
+export async function requireMembership(userId: string, customerId: string, options: { includeRemoving?: boolean } = {}): Promise<Membership> {
   const membership = await getMembership(userId, customerId);
-  if (!membership) throw new NotFoundError(`User ${userId} is not a member of customer ${customerId}.`);
+  if (!membership || (membership.removing && !options.includeRemoving)) throw new NotFoundError(`User ${userId} is not a member of customer ${customerId}.`);
   return membership;
 }
 
-/**
- * Refuses early, before anything else changes, to remove or demote the last
- * admin. The transaction that applies the change checks it again atomically.
- */
-export async function requireAnotherAdmin(customerId: string): Promise<void> {
-  const { Item } = await dynamo.send(
-    new GetCommand({ TableName: CUSTOMERS(), Key: { customer_id: customerId }, ProjectionExpression: 'admin_count', ConsistentRead: true }),
-  );
-  if (Number(Item?.admin_count ?? 0) <= 1) throw LAST_ADMIN;
-}
-
-/** All of a user's memberships (a user belongs to few customers). */
+/** All of a user's memberships but those being removed (a user belongs to few customers). */
 export async function listUserMemberships(userId: string): Promise<Membership[]> {
   const items: Membership[] = [];
   let startKey: Record<string, unknown> | undefined;
@@ -55,7 +45,7 @@ export async function listUserMemberships(userId: string): Promise<Membership[]>
         ExclusiveStartKey: startKey,
       }),
     );
-    items.push(...((page.Items ?? []) as Membership[]));
+    items.push(...((page.Items ?? []) as Membership[]).filter((m) => !m.removing));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return items;
@@ -70,6 +60,7 @@ export async function listCustomerMembers(
       TableName: MEMBERSHIPS(),
       IndexName: 'by-customer',
       KeyConditionExpression: 'customer_id = :c',
+      FilterExpression: 'attribute_not_exists(removing)',
       ExpressionAttributeValues: { ':c': customerId },
       Limit: options.limit,
       ExclusiveStartKey: decodePageToken(options.nextToken, ['customer_id', 'user_id'], { customer_id: customerId }),
@@ -136,28 +127,47 @@ export async function updateRole(current: Membership, role: MembershipRole, now:
   return updated;
 }
 
-export async function deleteMembership(current: Membership): Promise<void> {
-  const remove = {
-    Delete: {
+/**
+ * The first step of a removal, before anything else changes: marks the
+ * membership as being removed (it grants nothing from now on) and, for an
+ * admin, takes it off `admin_count` on condition that another admin remains,
+ * in one transaction. Of two admins removing each other at once, one gets 409
+ * here, with nothing changed.
+ */
+export async function markRemoving(current: Membership, now: Date): Promise<void> {
+  const mark = {
+    Update: {
       TableName: MEMBERSHIPS(),
       Key: { user_id: current.user_id, customer_id: current.customer_id },
-      ConditionExpression: '#role = :role',
+      UpdateExpression: 'SET removing = :now',
+      ConditionExpression: '#role = :role AND attribute_not_exists(removing)',
       ExpressionAttributeNames: { '#role': 'role' },
-      ExpressionAttributeValues: { ':role': current.role },
+      ExpressionAttributeValues: { ':role': current.role, ':now': now.toISOString() },
     },
   };
   try {
-    if (current.role === 'admin') {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: [remove, adminCountChange(current.customer_id, -1)] }));
-    } else {
-      await dynamo.send(new DeleteCommand(remove.Delete));
-    }
+    await dynamo.send(new TransactWriteCommand({ TransactItems: current.role === 'admin' ? [mark, adminCountChange(current.customer_id, -1)] : [mark] }));
   } catch (error) {
-    if (failedTransactionItems(error)?.includes(1)) throw LAST_ADMIN;
-    if (isConditionFailure(error) || failedTransactionItems(error)?.includes(0)) {
-      throw new ConflictError('The membership changed meanwhile; read it again and retry.');
-    }
+    const failed = failedTransactionItems(error);
+    if (failed?.includes(1)) throw LAST_ADMIN;
+    if (failed?.includes(0)) throw new ConflictError('The membership changed meanwhile; read it again and retry.');
     throw error;
+  }
+}
+
+/** The last step of a removal: the membership marked as being removed goes. */
+export async function deleteMembership(current: Membership): Promise<void> {
+  try {
+    await dynamo.send(
+      new DeleteCommand({
+        TableName: MEMBERSHIPS(),
+        Key: { user_id: current.user_id, customer_id: current.customer_id },
+        ConditionExpression: 'attribute_exists(removing)',
+      }),
+    );
+  } catch (error) {
+    // Already gone: a concurrent DELETE finished it.
+    if (!isConditionFailure(error)) throw error;
   }
 }
 
@@ -171,7 +181,7 @@ export async function makeDefault(userId: string, customerId: string, now = new 
             ConditionCheck: {
               TableName: MEMBERSHIPS(),
               Key: { user_id: userId, customer_id: customerId },
-              ConditionExpression: 'attribute_exists(user_id)',
+              ConditionExpression: 'attribute_exists(user_id) AND attribute_not_exists(removing)',
             },
           },
           setDefaultItem(userId, customerId, now.toISOString()),

@@ -96,14 +96,34 @@ export async function moveDefault(userId: string, from: string, to: string | nul
   }
 }
 
-/** Records that removing the user's last membership, from `customerId`, disabled the account; clears the default. */
+/**
+ * Records that removing the user's last membership, from `customerId`,
+ * disabled the account, and clears the default. The first customer to
+ * disable it keeps the record: removing the user again from a customer that
+ * added the already-disabled account never makes that customer the one
+ * allowed to enable it.
+ */
 export async function recordDisabledBy(userId: string, customerId: string, now = new Date()): Promise<void> {
-  await dynamo.send(
-    new UpdateCommand({
-      TableName: USERS(),
-      Key: { user_id: userId },
-      UpdateExpression: 'SET disabled_by_customer = :c, disabled_at = :now, updated_at = :now REMOVE default_customer_id',
-      ExpressionAttributeValues: { ':c': customerId, ':now': now.toISOString() },
-    }),
-  );
+  const stamp = now.toISOString();
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: USERS(),
+        Key: { user_id: userId },
+        UpdateExpression: 'SET disabled_by_customer = :c, disabled_at = :now, updated_at = :now REMOVE default_customer_id',
+        ConditionExpression: 'attribute_not_exists(disabled_by_customer)',
+        ExpressionAttributeValues: { ':c': customerId, ':now': stamp },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: USERS(),
+        Key: { user_id: userId },
+        UpdateExpression: 'SET updated_at = :now REMOVE default_customer_id',
+        ExpressionAttributeValues: { ':now': stamp },
+      }),
+    );
+  }
 }

@@ -167,7 +167,7 @@ export const routes = [
     handler: 'memberships/remove',
     access: { kind: 'customer', role: 'admin', write: true },
     summary: 'Remove a membership; a user left with none is disabled and signed out',
-    tables: { memberships: ['Query', 'DeleteItem'], customers: ['UpdateItem'], users: ['GetItem', 'UpdateItem'], audit: ['PutItem'] },
+    tables: { memberships: ['Query', 'UpdateItem', 'DeleteItem'], customers: ['UpdateItem'], users: ['GetItem', 'UpdateItem'], audit: ['PutItem'] },
     actions: ['cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminDeleteUserAttributes'],
   },
   {
@@ -175,9 +175,9 @@ export const routes = [
     method: 'POST',
     path: '/customers/{customer_id}/users/{user_id}/set-default',
     handler: 'memberships/set-default',
-    access: { kind: 'customer', role: 'member', write: false },
+    access: { kind: 'customer', role: 'member', write: true },
     summary: "Make this customer the user's default (the user, a customer admin or a platform admin)",
-    tables: { memberships: ['ConditionCheckItem'], users: ['UpdateItem'], audit: ['PutItem'] },
+    tables: { memberships: ['ConditionCheckItem'], users: ['GetItem', 'UpdateItem'], audit: ['PutItem'] },
     actions: ['cognito-idp:AdminUpdateUserAttributes'],
   },
   {
