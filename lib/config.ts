@@ -190,8 +190,9 @@ export function readConfig(read: ContextReader): PorticoConfig {
   const logLevel = oneOf(CONTEXT_KEYS.logLevel, 'INFO', ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const);
   const deletionProtection = bool(CONTEXT_KEYS.deletionProtection, true);
   const mfa = oneOf<MfaMode>(CONTEXT_KEYS.mfa, 'OPTIONAL', ['OFF', 'OPTIONAL', 'REQUIRED']);
-  const throttleRateLimit = integer(CONTEXT_KEYS.throttleRateLimit, 50, 1, 10_000);
-  const throttleBurstLimit = integer(CONTEXT_KEYS.throttleBurstLimit, 100, 1, 5_000);
+  // Per method, for all callers together: above the largest plan's rate, so the stage never throttles a customer its plan allows.
+  const throttleRateLimit = integer(CONTEXT_KEYS.throttleRateLimit, 1_000, 1, 10_000);
+  const throttleBurstLimit = integer(CONTEXT_KEYS.throttleBurstLimit, 2_000, 1, 5_000);
   const noncurrentVersionDays = integer(CONTEXT_KEYS.noncurrentVersionDays, 30, 1, 36_500);
   const apiGatewayCloudWatchRole = bool(CONTEXT_KEYS.apiGatewayCloudWatchRole, true);
 

@@ -36,8 +36,8 @@ describe('REST API', () => {
         expect.objectContaining({
           HttpMethod: '*',
           ResourcePath: '/*',
-          ThrottlingRateLimit: 50,
-          ThrottlingBurstLimit: 100,
+          ThrottlingRateLimit: 1000,
+          ThrottlingBurstLimit: 2000,
           LoggingLevel: 'ERROR',
           DataTraceEnabled: false,
         }),
