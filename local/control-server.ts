@@ -10,6 +10,9 @@ import type { ScheduledEvent } from 'aws-lambda';
  * of one function at once. `POST /schedules/<function id>/run` runs it now and
  * answers its result as JSON; `GET /schedules` lists them. `GET
  * /permissions/used` answers which IAM actions each function has called.
+ * `POST /events/<name>` hands the JSON body to an event target now and
+ * answers its result: a replay, as an EventBridge archive replays an event
+ * (deliveries are at least once, so targets must take one twice).
  */
 export interface ScheduledFunction {
   readonly id: string;
@@ -26,6 +29,8 @@ export interface ControlServerOptions {
   readonly log?: (line: string) => void;
   /** What each function was seen to call (`GET /permissions/used`), for the grant-coverage check. */
   readonly usedActions?: () => Record<string, string[]>;
+  /** Event targets a test (or a developer) may deliver an event to: `POST /events/<name>`. */
+  readonly eventTargets?: Readonly<Record<string, (event: never) => Promise<unknown>>>;
 }
 
 export class LocalControlServer {
@@ -85,6 +90,8 @@ export class LocalControlServer {
     if (req.method === 'GET' && req.url === '/schedules') {
       return answer(200, this.options.schedules.map((s) => ({ id: s.id, every_seconds: this.options.intervalSeconds ?? s.everyMinutes * 60 })));
     }
+    const target = req.method === 'POST' ? /^\/events\/([^/]+)$/.exec(req.url ?? '')?.[1] : undefined;
+    if (target !== undefined) return this.deliverEvent(decodeURIComponent(target), req, answer);
     const id = req.method === 'POST' ? /^\/schedules\/([^/]+)\/run$/.exec(req.url ?? '')?.[1] : undefined;
     const schedule = this.options.schedules.find((s) => s.id === decodeURIComponent(id ?? ''));
     if (!schedule) return answer(404, { error: `no scheduled function at ${req.method} ${req.url}` });
@@ -93,6 +100,25 @@ export class LocalControlServer {
       answer(200, { function_id: schedule.id, result: (await this.runNow(schedule)) ?? null });
     } catch (error) {
       answer(500, { function_id: schedule.id, error: (error as Error).message });
+    }
+  }
+
+  private async deliverEvent(name: string, req: IncomingMessage, answer: (status: number, body: unknown) => void): Promise<void> {
+    const deliver = this.options.eventTargets?.[name];
+    if (!deliver) return answer(404, { error: `no event target ${name}` });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let event: unknown;
+    try {
+      event = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return answer(400, { error: 'the body must be one JSON event' });
+    }
+    this.options.log?.(`deliver an event to ${name}`);
+    try {
+      answer(200, { target: name, result: (await deliver(event as never)) ?? null });
+    } catch (error) {
+      answer(500, { target: name, error: (error as Error).message });
     }
   }
 

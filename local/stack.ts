@@ -197,6 +197,7 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
     const control = new LocalControlServer({
       schedules: scheduledFunctions(),
       usedActions,
+      eventTargets: { 's3-object': usageHandler },
       region: REGION,
       accountId: LOCAL_ACCOUNT_ID,
       log,

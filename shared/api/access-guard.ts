@@ -3,7 +3,8 @@ import type { CustomerItem } from '../customers/customer.ts';
 import { isCustomerId } from '../customers/customer-id.ts';
 import { getCustomer } from '../customers/repository.ts';
 import { ConflictError, ForbiddenError, NotFoundError, TenantAccessDeniedError, UnauthorizedError } from '../http/errors.ts';
-import { isConfirmedPlatformAdmin } from '../identity/platform-roles.ts';
+import { PLATFORM_ADMIN_GROUP, PLATFORM_SERVICE_GROUP } from '../identity/groups.ts';
+import { confirmedPlatformGroups } from '../identity/platform-roles.ts';
 import { findMembership } from '../memberships/membership-lookup.ts';
 import { roleSatisfies, type Membership } from '../memberships/membership.ts';
 import type { RouteDefinition } from '../routes/types.ts';
@@ -35,10 +36,17 @@ export async function authorize({ route, caller, customerId, requestId }: GuardI
   if (access.kind === 'public') return { platformAdmin: false };
   if (!caller) throw new UnauthorizedError();
   if (access.kind === 'authenticated') return { platformAdmin: false };
-  const admin = await isConfirmedPlatformAdmin(caller.userId, caller.claimedGroups);
+  const groups = await confirmedPlatformGroups(caller.userId, caller.claimedGroups);
+  const admin = groups.includes(PLATFORM_ADMIN_GROUP);
   if (access.kind === 'platform-admin') {
     if (!admin) throw new ForbiddenError('This action requires a platform administrator.');
     return { platformAdmin: true };
+  }
+  if (access.kind === 'service') {
+    if (!admin && !groups.includes(PLATFORM_SERVICE_GROUP)) throw new ForbiddenError('This action requires a platform service account.');
+    const customer = customerId !== undefined && isCustomerId(customerId) ? await getCustomer(customerId) : undefined;
+    if (customerId !== undefined && !customer) throw new NotFoundError(`Customer ${customerId.toWellFormed().slice(0, 64)} does not exist.`);
+    return { platformAdmin: admin, ...(customer ? { customer } : {}) };
   }
 
   const id = customerId ?? '';

@@ -1,5 +1,6 @@
 import { isCustomerId } from '../customers/customer-id.ts';
 import { NotFoundError, ValidationError } from '../http/errors.ts';
+import { isWorksetId } from '../workset-lifecycle/workset-id.ts';
 
 /**
  * What each path parameter may be, declared once. A value outside its shape
@@ -13,6 +14,7 @@ const SHAPES: Record<string, { readonly test: (value: string) => boolean; readon
     message: 'must be a user id (a UUID)',
   },
   upload_id: { test: (value) => /^up-[0-9a-f]{24}$/.test(value), message: 'must be an upload id such as up-0123456789abcdef01234567' },
+  workset_id: { test: isWorksetId, message: 'must be a workset id such as ws-0lx4k2j9a-1a2b3c4d' },
 };
 
 /**

@@ -32,7 +32,7 @@ export type PathParams<Id extends RouteId> = { readonly [Name in ParamNames<Rout
 
 type AccessOf<Id extends RouteId> = RouteOf<Id>['access'];
 /** What the access guard hands over, by the route's access rule. */
-export type GrantOf<Id extends RouteId> = AccessOf<Id> extends { readonly kind: 'customer' }
+export type GrantOf<Id extends RouteId> = AccessOf<Id> extends { readonly kind: 'customer' } | { readonly kind: 'service' }
   ? { readonly platformAdmin: boolean; readonly customer: CustomerItem; readonly membership?: Membership }
   : { readonly platformAdmin: boolean };
 type CallerOf<Id extends RouteId> = AccessOf<Id> extends { readonly kind: 'public' } ? { readonly caller?: undefined } : { readonly caller: Caller };

@@ -36,7 +36,7 @@ export const eventFunctions = {
     id: 'customers.stackStatus',
     handler: 'customers/stack-status',
     summary: 'Applies portico-customer-* stack status events to their customer (ACTIVE, PROVISION_FAILED, OFFBOARDED)',
-    tables: { customers: ['UpdateItem'], audit: ['PutItem'] },
+    tables: { customers: ['GetItem', 'UpdateItem'], usage: ['UpdateItem'], audit: ['PutItem'] },
     // After the failed stack of an earlier attempt is deleted, the next attempt's stack is created.
     actions: ['cloudformation:CreateStack'],
   },
@@ -44,7 +44,7 @@ export const eventFunctions = {
     id: 'customers.reconcile',
     handler: 'customers/reconcile',
     summary: 'Every few minutes, brings customers PROVISIONING or OFFBOARDING for too long in line with their real stack',
-    tables: { customers: ['Query', 'UpdateItem'], audit: ['PutItem'] },
+    tables: { customers: ['Query', 'GetItem', 'UpdateItem'], usage: ['UpdateItem'], audit: ['PutItem'] },
     actions: ['cloudformation:DescribeStacks', 'cloudformation:CreateStack', 'cloudformation:DeleteStack'],
     everyMinutes: 5,
     timeoutSeconds: 60,
@@ -52,9 +52,19 @@ export const eventFunctions = {
   s3ObjectEvents: {
     id: 'usage.s3ObjectEvents',
     handler: 'usage/s3-object-events',
-    summary: 'Counts storage per customer from S3 Object Created / Object Deleted events, and turns upload reservations into usage',
-    tables: { usage: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], uploads: ['GetItem', 'UpdateItem'] },
+    summary:
+      'Counts storage per customer from S3 Object Created / Object Deleted events, turns upload reservations into usage, and moves worksets by the sentinel files the runner writes',
+    tables: { usage: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], uploads: ['GetItem', 'UpdateItem'], worksets: ['GetItem', 'UpdateItem'] },
     actions: [],
+  },
+  reconcileWorksets: {
+    id: 'worksets.reconcile',
+    handler: 'worksets/reconcile',
+    summary: 'Every few minutes, finishes or fails hand-overs to the runner that stopped part way, and releases slots nobody holds',
+    tables: { worksets: ['Query', 'GetItem', 'UpdateItem'], usage: ['GetItem', 'UpdateItem'], customers: ['Query'] },
+    actions: ['s3:GetObject'],
+    everyMinutes: 5,
+    timeoutSeconds: 60,
   },
   expireUploads: {
     id: 'uploads.expire',

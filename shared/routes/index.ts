@@ -7,7 +7,7 @@ export * from './types.ts';
 
 export const routeTable: readonly RouteDefinition[] = routes;
 
-const ACCESS_KINDS = new Set(['public', 'authenticated', 'platform-admin', 'customer']);
+const ACCESS_KINDS = new Set(['public', 'authenticated', 'platform-admin', 'service', 'customer']);
 
 /**
  * Refuses a route table that could serve a route nobody thought about:
@@ -54,6 +54,7 @@ const GUARD_GRANTS: Record<RouteDefinition['access']['kind'], Grants> = {
   public: { tables: {}, actions: [] },
   authenticated: { tables: {}, actions: [] },
   'platform-admin': { tables: {}, actions: ['cognito-idp:AdminListGroupsForUser'] },
+  service: { tables: { customers: ['GetItem'] }, actions: ['cognito-idp:AdminListGroupsForUser'] },
   customer: {
     tables: { customers: ['GetItem'], memberships: ['GetItem'], audit: ['PutItem'] },
     actions: ['cognito-idp:AdminListGroupsForUser'],

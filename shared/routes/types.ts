@@ -16,6 +16,12 @@ export type AccessRule =
   /** Members of the `platform-admin` group only. */
   | { readonly kind: 'platform-admin' }
   /**
+   * The platform's own service accounts (`platform-service`, e.g. the runner's
+   * integration) and platform admins; a `{customer_id}` in the path must name
+   * an existing customer.
+   */
+  | { readonly kind: 'service' }
+  /**
    * Members of the customer named by the `{customer_id}` path parameter with at
    * least `role`, or platform admins. `write` routes are refused while the
    * customer is not active.

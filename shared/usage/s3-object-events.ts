@@ -4,6 +4,8 @@ import { isCustomerId } from '../customers/customer-id.ts';
 import { logger } from '../observability/logger.ts';
 import { findUpload, reservationRelease } from '../uploads/reservations.ts';
 import { uploadIdOfKey } from '../uploads/upload-record.ts';
+import { applySentinel } from '../workset-lifecycle/state-changes.ts';
+import { sentinelAt } from '../worksets/runner-files/sentinels.ts';
 import { recordObjectDeleted, recordObjectStored, type ReservationRelease } from './storage-usage.ts';
 
 const bucketPrefix = `${requireEnv(ENV.bucketPrefix)}-`;
@@ -12,6 +14,8 @@ const bucketPrefix = `${requireEnv(ENV.bucketPrefix)}-`;
 export interface S3ObjectEvent {
   readonly source: 'aws.s3';
   readonly 'detail-type': 'Object Created' | 'Object Deleted';
+  /** When S3 emitted it (EventBridge's `time`). */
+  readonly time?: string;
   readonly detail: {
     readonly bucket: { readonly name: string };
     readonly object: { readonly key: string; readonly size?: number; readonly 'version-id'?: string; readonly sequencer?: string };
@@ -33,7 +37,9 @@ export function customerIdOfBucket(bucket: string): string | undefined {
 }
 
 /**
- * Keeps the storage counter in step with the bucket. A delete marker frees
+ * Keeps the storage counter in step with the bucket, and moves worksets
+ * whose folder got a sentinel file (DESIGN decision 6: the runner's sentinels
+ * arrive by the same delivery as storage metering). A delete marker frees
  * nothing (the version it hides is still stored until lifecycle expires it,
  * which arrives as its own permanent deletion).
  */
@@ -50,7 +56,11 @@ export async function applyS3ObjectEvent(event: S3ObjectEvent): Promise<string> 
       sequencer: object.sequencer ?? '0',
       ...(object['version-id'] ? { versionId: object['version-id'] } : {}),
     };
-    return recordObjectStored(stored, await uploadReservation(customerId, object.key));
+    const counted = await recordObjectStored(stored, await uploadReservation(customerId, object.key));
+    const sentinel = sentinelAt(object.key);
+    if (!sentinel) return counted;
+    const moved = await applySentinel(customerId, sentinel.worksetId, sentinel.sentinel, new Date(event.time ?? Date.now()));
+    return `${counted}; ${moved}`;
   }
   if (event.detail['deletion-type'] === 'Delete Marker Created') return 'ignored: delete marker';
   return recordObjectDeleted(customerId, object.key, object['version-id']);

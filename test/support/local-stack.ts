@@ -263,6 +263,14 @@ export async function runScheduledFunction(functionId: string): Promise<any> {
   return body.result;
 }
 
+/** Delivers an S3 object event to the usage function now, as a replay would; answers what it did. */
+export async function deliverS3ObjectEvent(event: unknown): Promise<string> {
+  const response = await fetch(`${localStack().control_url}/events/s3-object`, { method: 'POST', body: JSON.stringify(event) });
+  const body = (await response.json()) as { result?: string; error?: string };
+  if (response.status !== 200) throw new Error(`delivery failed: ${response.status} ${body.error}`);
+  return body.result ?? '';
+}
+
 /** Moves the customer's last change `seconds` into the past, as if that much time had gone by. */
 export async function backdateCustomer(customerId: string, seconds: number): Promise<void> {
   await dynamoDb().send(

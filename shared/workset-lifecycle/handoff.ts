@@ -1,0 +1,44 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3 } from '../clients/s3.ts';
+import { logger } from '../observability/logger.ts';
+import { runnerFiles, type WorksetConfig } from '../worksets/index.ts';
+import { getWorkset, transitionWorkset, type WorksetRecord } from './repository.ts';
+
+/**
+ * Hands an admitted workset to the Daylily runner: writes its five files in
+ * the customer's bucket under `worksets/<id>/`, `daylily.ready` last (the
+ * runner picks the folder up as soon as that exists), then marks it ready.
+ * Every put is idempotent, so a retry (the client's, or the sweep's) writes
+ * the same files again. If the files cannot be written, the slot is released
+ * and the workset ends `failed` with the reason: never a slot held by a
+ * workset the runner cannot see.
+ */
+export async function handOver(record: WorksetRecord, config: WorksetConfig, now: Date): Promise<WorksetRecord> {
+  const files = runnerFiles({
+    config,
+    worksetId: record.workset_id,
+    ...(record.workset_name ? { worksetName: record.workset_name } : {}),
+    customerId: record.customer_id,
+    bucket: record.bucket,
+    submittedAt: new Date(record.submitted_at),
+  });
+  try {
+    for (const file of files) {
+      await s3.send(new PutObjectCommand({ Bucket: record.bucket, Key: file.key, Body: file.body, ContentType: file.contentType }));
+    }
+  } catch (error) {
+    logger.warn('workset files could not be written; the workset fails and its slot is released', { workset_id: record.workset_id, error: error as Error });
+    const failed = await transitionWorkset(record, {
+      to: 'failed',
+      by: 'system:handoff',
+      reason: `The workset's files could not be written to its folder (${(error as Error).name}); nothing was handed to the runner.`,
+      now,
+    });
+    if (failed.applied) return failed.record;
+    throw error;
+  }
+  const ready = await transitionWorkset(record, { to: 'ready', by: 'system:handoff', now });
+  if (ready.applied) return ready.record;
+  // The event for daylily.ready (or a later sentinel) moved it first: answer it as it is now.
+  return (await getWorkset(record.customer_id, record.workset_id)) ?? record;
+}
