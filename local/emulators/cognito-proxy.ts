@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { PassthroughProxy, type LocalAnswer } from './passthrough-proxy.ts';
+import { PassthroughProxy, type BodyLimit, type LocalAnswer } from './passthrough-proxy.ts';
 
 /**
  * cognito-local behind a pass-through proxy that answers the admin calls it
@@ -17,9 +17,19 @@ export interface CognitoCall {
   readonly body: unknown;
 }
 
+/**
+ * The largest request the front reads. Cognito documents no limit on a whole
+ * request, only on its members (an attribute value 2,048 bytes, 50 custom
+ * attributes, an email message 20,000 characters, a password 256): every call
+ * cognito-local serves fits well within 1 MiB. A larger one is refused as AWS
+ * front ends refuse an oversized request: 413, an empty body, the connection closed.
+ */
+const MAX_REQUEST_BYTES = 1024 * 1024;
+const REQUEST_TOO_LARGE: BodyLimit = { bytes: MAX_REQUEST_BYTES, answer: () => ({ status: 413 }) };
+
 export function cognitoProxy(port: number, upstreamPort: number): PassthroughProxy {
   const calls: CognitoCall[] = [];
-  return new PassthroughProxy(port, upstreamPort, (req: IncomingMessage, body: Buffer): LocalAnswer | undefined => {
+  const intercept = (req: IncomingMessage, body: Buffer): LocalAnswer | undefined => {
     if (req.method === 'GET' && req.url === '/__local/requests') {
       return { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(calls) };
     }
@@ -27,7 +37,8 @@ export function cognitoProxy(port: number, upstreamPort: number): PassthroughPro
     if (target.startsWith('Admin')) calls.push({ target, body: safeJson(body) });
     const local = IMPLEMENTED_HERE[target];
     return local ? { status: 200, headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: JSON.stringify(local()) } : undefined;
-  });
+  };
+  return new PassthroughProxy(port, upstreamPort, intercept, { name: 'local-cognito', bodyLimit: REQUEST_TOO_LARGE });
 }
 
 function safeJson(body: Buffer): unknown {

@@ -1,3 +1,4 @@
+import { constants as bufferConstants } from 'node:buffer';
 import {
   createServer,
   request as httpRequest,
@@ -6,7 +7,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { readBody } from '../read-body.ts';
+import { BodyTooLarge, ClientHungUp, CLOSE_CONNECTION, readBody } from '../read-body.ts';
 
 export interface LocalAnswer {
   readonly status: number;
@@ -30,19 +31,31 @@ export type Intercept = (req: IncomingMessage, body: Buffer) => LocalAnswer | un
 /** An intercept that may take its time (disk, hashing) and may rewrite what goes upstream. */
 export type AsyncIntercept = (req: IncomingMessage, body: Buffer) => Promise<LocalAnswer | Rewrite | undefined>;
 
+/** The largest body the service behind accepts, and how it refuses a larger one. */
+export interface BodyLimit {
+  readonly bytes: number;
+  /** The service's answer; `declaredBytes` is the Content-Length that announced the body, if one did. */
+  readonly answer: (declaredBytes: number | undefined) => LocalAnswer;
+}
+
 export interface PassthroughOptions {
   /** Names the proxy in its logs. @default 'local-proxy' */
   readonly name?: string;
   /** The answer to a request whose handling failed unexpectedly (the error is logged). @default an empty 500 */
   readonly onError?: (error: unknown) => LocalAnswer;
+  /** @default the largest body Node can hold, refused with an empty 413 */
+  readonly bodyLimit?: BodyLimit;
 }
+
+const NODE_LIMIT: BodyLimit = { bytes: bufferConstants.MAX_LENGTH, answer: () => ({ status: 413 }) };
 
 /**
  * Stands in front of an emulator and passes every request through unchanged
  * (headers included, so signatures still verify), except those `intercept`
  * answers: the few calls an emulator does not implement. A request that
  * fails, or a client that hangs up mid-body, gets an answer or a closed
- * socket; it never takes the process down.
+ * socket; it never takes the process down. A body over `bodyLimit` is
+ * refused as the service refuses it, without being read into memory.
  */
 export class PassthroughProxy {
   private server?: Server;
@@ -76,7 +89,8 @@ export class PassthroughProxy {
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     try {
-      const body = await readBody(req);
+      const body = await this.readBody(req, res);
+      if (!body) return;
       const answer = await this.intercept(req, body);
       if (answer && 'status' in answer) {
         res.writeHead(answer.status, answer.headers ?? {}).end(answer.body ?? '');
@@ -85,6 +99,19 @@ export class PassthroughProxy {
       this.forward(req, res, answer?.forward ?? { headers: req.headers, body });
     } catch (error) {
       this.fail(req, res, error);
+    }
+  }
+
+  /** The body, or undefined once a body over the limit was refused. */
+  private async readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | undefined> {
+    const limit = this.options.bodyLimit ?? NODE_LIMIT;
+    try {
+      return await readBody(req, limit.bytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      const answer = limit.answer(error.declaredBytes);
+      res.writeHead(answer.status, { ...answer.headers, ...CLOSE_CONNECTION }).end(answer.body ?? '');
+      return undefined;
     }
   }
 
@@ -103,7 +130,7 @@ export class PassthroughProxy {
 
   private fail(req: IncomingMessage, res: ServerResponse, error: unknown): void {
     // A client that hung up has no one left to answer.
-    if (req.destroyed && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return;
+    if (error instanceof ClientHungUp) return;
     console.error(`[${this.options.name ?? 'local-proxy'}] ${req.method} ${req.url} failed:`, error);
     if (res.headersSent) {
       res.destroy();

@@ -54,6 +54,8 @@ export const refusals = {
     ),
   invalidPartOrder: (uploadId: string) =>
     new S3Error(400, 'InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', { UploadId: uploadId }),
+  entityTooLarge: (proposedSize: number | undefined, maximum: number) =>
+    new S3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', { ProposedSize: proposedSize, MaxSizeAllowed: maximum }),
   entityTooSmall: (partNumber: number, size: number, minimum: number, etag: string) =>
     new S3Error(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', {
       ProposedSize: size,
