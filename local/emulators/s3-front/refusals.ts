@@ -56,6 +56,10 @@ export const refusals = {
     new S3Error(400, 'InvalidPartOrder', 'The list of parts was not in ascending order. Parts must be ordered by part number.', { UploadId: uploadId }),
   entityTooLarge: (proposedSize: number | undefined, maximum: number) =>
     new S3Error(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', { ProposedSize: proposedSize, MaxSizeAllowed: maximum }),
+  preconditionFailed: (condition: string) =>
+    new S3Error(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', { Condition: condition }),
+  notImplementedHeader: (header: string, additionalMessage: string) =>
+    new S3Error(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented', { Header: header, additionalMessage }),
   entityTooSmall: (partNumber: number, size: number, minimum: number, etag: string) =>
     new S3Error(400, 'EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size', {
       ProposedSize: size,

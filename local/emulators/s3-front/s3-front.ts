@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { AsyncIntercept, LocalAnswer, Rewrite } from '../passthrough-proxy.ts';
 import { authenticate } from './authenticate.ts';
 import { checkChecksums } from './checksums.ts';
+import { writtenIfNoObject, type WrittenObject } from './conditional-write.ts';
 import { lockUpload, multipartAnswer } from './multipart/multipart.ts';
 import { S3rverUploads } from './multipart/s3rver-uploads.ts';
 import { UploadLocks } from './multipart/upload-locks.ts';
@@ -9,6 +10,7 @@ import { readPayload, type Payload } from './payload.ts';
 import { refusals } from './refusals.ts';
 import { errorAnswer, S3Error } from './s3-error.ts';
 import { parseS3Request } from './s3-request.ts';
+import { S3rverObjects } from './s3rver-objects.ts';
 
 export interface S3FrontOptions {
   /** s3rver's data directory: the front reads multipart uploads where s3rver keeps them. */
@@ -26,13 +28,17 @@ const BUCKET_NAME = /^(?!\d+\.\d+\.\d+\.\d+$)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[
 /**
  * The checks S3 makes before it serves a request, which s3rver skips:
  * SigV4 signatures (header and presigned), payload hashes, aws-chunked
- * bodies, flexible checksums and multipart completions. A refused request
- * gets S3's XML error and never reaches s3rver; an accepted one goes through
- * unchanged, or with its aws-chunked body decoded.
+ * bodies, flexible checksums, multipart completions and conditional writes
+ * (`If-None-Match: *`, evaluated last, when the write would commit). A
+ * refused request gets S3's XML error and never reaches s3rver; an accepted
+ * one goes through unchanged, or with its aws-chunked body decoded.
  */
 export function s3FrontIntercept(options: S3FrontOptions): AsyncIntercept {
   const uploads = new S3rverUploads(options.dataDir);
   const locks = new UploadLocks();
+  const objects = new S3rverObjects(options.dataDir);
+  // One lock per key for conditional writes: of two at once, the first to finish stores, the other finds its object.
+  const keyLocks = new UploadLocks();
   const region = options.region ?? 'us-east-1';
   const now = options.now ?? (() => new Date());
 
@@ -42,10 +48,12 @@ export function s3FrontIntercept(options: S3FrontOptions): AsyncIntercept {
     const authenticated = await authenticate(request, { accounts: options.accounts, region, now: now() });
     const payload = await readPayload(request, authenticated);
     await checkChecksums(request, authenticated.auth, payload);
-    const release = await lockUpload(request, locks);
+    const ifNoObject = writtenIfNoObject(request);
+    const release = releasingBoth(await lockUpload(request, locks), ifNoObject && (await keyLocks.exclusive(`${ifNoObject.bucket}/${ifNoObject.key}`)));
     try {
       const answer = await multipartAnswer({ ...request, body: payload.body }, uploads);
       if (answer) release?.();
+      if (!answer && ifNoObject) await requireNoObject(objects, ifNoObject);
       if (answer || (!release && !payload.decoded)) return answer;
       const headers = payload.decoded ? decodedHeaders(req.headers, payload) : req.headers;
       return { forward: { headers, body: payload.body, ...(release ? { onSettled: release } : {}) } };
@@ -62,6 +70,19 @@ export function s3FrontIntercept(options: S3FrontOptions): AsyncIntercept {
       if (error instanceof S3Error) return errorAnswer(error);
       throw error;
     });
+  };
+}
+
+/** `If-None-Match: *` holds when no object is stored under the key; otherwise S3 answers 412 and stores nothing. */
+async function requireNoObject(objects: S3rverObjects, { bucket, key }: WrittenObject): Promise<void> {
+  if (await objects.exists(bucket, key)) throw refusals.preconditionFailed('If-None-Match');
+}
+
+function releasingBoth(first: (() => void) | undefined, second: (() => void) | undefined): (() => void) | undefined {
+  if (!first || !second) return first ?? second;
+  return () => {
+    first();
+    second();
   };
 }
 
