@@ -24,7 +24,10 @@ export async function handOver(record: WorksetRecord, config: WorksetConfig, now
   });
   try {
     for (const file of files) {
-      await s3.send(new PutObjectCommand({ Bucket: record.bucket, Key: file.key, Body: file.body, ContentType: file.contentType }));
+      // ContentLength explicitly: the SDK computes none for an empty body (sample_data/.hold).
+      await s3.send(
+        new PutObjectCommand({ Bucket: record.bucket, Key: file.key, Body: file.body, ContentLength: Buffer.byteLength(file.body), ContentType: file.contentType }),
+      );
     }
   } catch (error) {
     logger.warn('workset files could not be written; the workset fails and its slot is released', { workset_id: record.workset_id, error: error as Error });

@@ -12,6 +12,12 @@ import { routeTable } from '#shared/routes/index.ts';
  * `import * as z from 'zod'` lets esbuild keep only what is used.
  */
 const BUDGET_BYTES = 700 * 1024;
+/**
+ * Functions allowed more, each for a reason: submission is the one route that
+ * needs the S3 client (it writes the runner's files) and the yaml writer
+ * besides DynamoDB and Cognito, which every customer route carries (~840 KB).
+ */
+const LARGER_BUDGETS: Readonly<Record<string, number>> = { 'worksets/submit': 900 * 1024 };
 
 const entries = [...routeTable.map((r) => r.handler), ...Object.values(eventFunctions).map((f) => f.handler)];
 
@@ -37,7 +43,7 @@ describe('function bundles', () => {
     const { bytes, inputs } = await bundle(handler);
 
     expect(bytes).toBeGreaterThan(1000);
-    expect(bytes).toBeLessThan(BUDGET_BYTES);
+    expect(bytes).toBeLessThan(LARGER_BUDGETS[handler] ?? BUDGET_BYTES);
     expect(inputs.filter((i) => i.includes('zod/v4/locales/') && !i.endsWith('/en.js'))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { ENV } from '#shared/config/env-vars.ts';
 import { grantsFor, routeTable } from '#shared/routes/index.ts';
 import { tables } from '#shared/tables/definitions.ts';
 import { ESM_REQUIRE_BANNER, PorticoFunction } from '#lib/constructs/portico-function.ts';
+import { eventFunctions } from '#shared/routes/event-functions.ts';
 import { STACK_STATUS_HANDLER, functionEntry } from '#lib/platform-stack.ts';
 import { logicalIdOf, porticoSynth, resourcesOfType } from './helpers/synth.ts';
 
@@ -17,8 +18,8 @@ describe('Lambda functions', () => {
   const { stack, templateJson } = synth;
   const functions = resourcesOfType(templateJson, 'AWS::Lambda::Function');
 
-  it('one per route, plus the authorizer, the stack-status and the usage functions and the two scheduled sweeps', () => {
-    expect(functions).toHaveLength(routeTable.length + 5);
+  it('one per route, plus one per event function (authorizers, stack status, usage, scheduled sweeps)', () => {
+    expect(functions).toHaveLength(routeTable.length + Object.keys(eventFunctions).length);
   });
 
   it.each(functions)('%s: nodejs22.x on arm64, traced, explicit memory and timeout, own log group', (_id, fn) => {

@@ -82,6 +82,8 @@ describe('POST /customers', () => {
       'Parameters.member.4.ParameterValue': 'local',
       'Parameters.member.5.ParameterKey': 'NoncurrentVersionExpirationDays',
       'Parameters.member.5.ParameterValue': '30',
+      'Parameters.member.6.ParameterKey': 'Plan',
+      'Parameters.member.6.ParameterValue': customer.plan,
       'Tags.member.1.Key': 'Customer',
       'Tags.member.1.Value': customer.customer_id,
       'Tags.member.2.Key': 'CostCenter',

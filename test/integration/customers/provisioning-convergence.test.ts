@@ -220,7 +220,7 @@ describe('a create that failed after its bucket existed can be retried', () => {
 
 describe('the local provisioner rolls back as CloudFormation documents', () => {
   const parameters = (customerId: string): Parameter[] =>
-    Object.entries({ CustomerId: customerId, CostCenter: 'CC', BillingAccount: 'BA', Environment: 'local', NoncurrentVersionExpirationDays: '30' }).map(
+    Object.entries({ CustomerId: customerId, CostCenter: 'CC', BillingAccount: 'BA', Environment: 'local', NoncurrentVersionExpirationDays: '30', Plan: 'free' }).map(
       ([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }),
     );
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { monthResetsAt } from '#shared/workset-lifecycle/refusals.ts';
+import { admitWorkset, type AdmissionRefusal } from '#shared/workset-lifecycle/admission.ts';
+import { monthResetsAt, refusalProblem } from '#shared/workset-lifecycle/refusals.ts';
+import { newWorksetId } from '#shared/workset-lifecycle/workset-id.ts';
 import { monthOf } from '#shared/usage/counters.ts';
 import { activeCustomer, adminToken, api, type ApiResponse } from '../../support/local-stack.ts';
 import { pairedSample, requestWith } from '../../unit/worksets/fixtures.ts';
@@ -31,8 +33,21 @@ describe('submission refusals', () => {
     const response = await submit(customer.customer_id, member.token);
 
     expectProblem(response, 403);
-    expect(response.body.detail).toMatch(/not active|INACTIVE|suspended/i);
+    expect(response.body.detail).toBe(`Customer ${customer.customer_id} is deactivated; changes are refused until it is active.`);
     expect(await worksetCount(customer.customer_id, member.token)).toBe(0);
+  });
+
+  it('admission itself refuses a customer deactivated after the guard let the request in (the status mirrored on its counter item)', async () => {
+    const { customer } = await worksetTenant();
+    await api('POST', `/customers/${customer.customer_id}/deactivate`, { token: await adminToken() });
+    const limits = { limit: 10, mode: 'enforce' } as const;
+
+    const result = await admitWorkset(customer.customer_id, newWorksetId(new Date()), { maxConcurrentWorksets: limits, maxRunsPerMonth: limits, maxStorageGb: limits });
+
+    expect(result).toMatchObject({ admitted: false, refusal: { reason: 'inactive', status: 'INACTIVE' } });
+    const problem = refusalProblem(customer.customer_id, (result as { refusal: AdmissionRefusal }).refusal);
+    expect(problem.status).toBe(403);
+    expect(problem.extensions).toEqual({ customer_status: 'INACTIVE' });
   });
 
   it('refuses the 11th concurrent workset with 429: "10 of 10 concurrent worksets in use"', async () => {
@@ -98,7 +113,7 @@ describe('submission refusals', () => {
     const exportTo = await submit(customer.customer_id, member.token, requestWith({ export_uri: `s3://${other.s3_bucket}/results/` }));
 
     expectProblem(reads, 403);
-    expect(reads.body.errors[0]).toMatchObject({ field: 'samples[0].fastq_r1' });
+    expect(reads.body.errors[0]).toMatchObject({ field: 'samples.0.fastq_r1' });
     expectProblem(exportTo, 403);
     expect(exportTo.body.errors[0]).toMatchObject({ field: 'export_uri' });
     expect((await submit(customer.customer_id, member.token)).status).toBe(201);
