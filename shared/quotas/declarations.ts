@@ -22,6 +22,12 @@ export interface QuotaDeclaration {
   readonly enforcedAt: string;
   /** Whether a customer may have it in `warn` mode (admit, log, say so). */
   readonly warnable: boolean;
+  /**
+   * Applied by the plan's API Gateway usage plan, which `cdk deploy` creates
+   * from these declarations: no customer override, and a plan's value is
+   * changed here and deployed, not through `PUT /plans`.
+   */
+  readonly setAtDeploy?: true;
 }
 
 /**
@@ -73,6 +79,7 @@ export const QUOTAS = {
     plans: { free: 5, standard: 20, premium: 50, enterprise: 200 },
     enforcedAt: "API Gateway usage plan of the customer's plan (best effort; 429)",
     warnable: false,
+    setAtDeploy: true,
   },
   burst: {
     unit: 'requests',
@@ -82,6 +89,7 @@ export const QUOTAS = {
     plans: { free: 10, standard: 40, premium: 100, enterprise: 400 },
     enforcedAt: "API Gateway usage plan of the customer's plan (best effort; 429)",
     warnable: false,
+    setAtDeploy: true,
   },
 } as const satisfies Record<string, QuotaDeclaration>;
 
@@ -97,4 +105,21 @@ export function declaredPlanQuotas(plan: PlanName): QuotaValues {
 
 export function isQuotaName(value: string): value is QuotaName {
   return (QUOTA_NAMES as readonly string[]).includes(value);
+}
+
+/** Why a customer cannot override a quota set at deploy. */
+export const SET_AT_DEPLOY_OVERRIDE = "is applied per plan by the plan's API Gateway usage plan; a customer cannot override it";
+
+/** Field errors for plan limits a `PUT /plans` would change but only a deploy can (their usage plan is deployed). */
+export function setAtDeployChanges(plan: PlanName, quotas: QuotaValues): { field: string; message: string }[] {
+  return QUOTA_NAMES.flatMap((name) => {
+    const declared: QuotaDeclaration = QUOTAS[name];
+    if (!declared.setAtDeploy || quotas[name] === declared.plans[plan]) return [];
+    return [
+      {
+        field: `quotas.${name}`,
+        message: `is applied by the plan's API Gateway usage plan, deployed from shared/quotas/declarations.ts (${declared.plans[plan]} on ${plan}); change it there and run cdk deploy`,
+      },
+    ];
+  });
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PLAN_NAMES, QUOTA_NAMES, QUOTAS, type QuotaName } from './declarations.ts';
+import { PLAN_NAMES, QUOTA_NAMES, QUOTAS, SET_AT_DEPLOY_OVERRIDE, type QuotaDeclaration, type QuotaName } from './declarations.ts';
 
 /** A limit of one quota, within its declared bounds. */
 export function quotaValue(name: QuotaName) {
@@ -13,13 +13,19 @@ export function quotaValue(name: QuotaName) {
 
 type Fields<T> = { [Name in QuotaName]: T };
 
+/** A customer's own limit of one quota: its bounds, and none at all for a quota set per plan at deploy. */
+function overrideValue(name: QuotaName) {
+  const declared: QuotaDeclaration = QUOTAS[name];
+  return declared.setAtDeploy ? quotaValue(name).refine(() => false, SET_AT_DEPLOY_OVERRIDE) : quotaValue(name);
+}
+
 /** Every quota as an optional override (onboarding: what the body gives overrides the plan). */
-export const quotaOverrideFields = Object.fromEntries(QUOTA_NAMES.map((name) => [name, quotaValue(name).optional()])) as Fields<
+export const quotaOverrideFields = Object.fromEntries(QUOTA_NAMES.map((name) => [name, overrideValue(name).optional()])) as Fields<
   z.ZodOptional<ReturnType<typeof quotaValue>>
 >;
 
 /** Every quota as a merge-patch field: a number sets the override, null removes it (back to the plan). */
-export const quotaPatchFields = Object.fromEntries(QUOTA_NAMES.map((name) => [name, quotaValue(name).nullable().optional()])) as Fields<
+export const quotaPatchFields = Object.fromEntries(QUOTA_NAMES.map((name) => [name, overrideValue(name).nullable().optional()])) as Fields<
   z.ZodOptional<z.ZodNullable<ReturnType<typeof quotaValue>>>
 >;
 
@@ -38,7 +44,7 @@ export const quotasPatchSchema = z
         name,
         z
           .strictObject({
-            limit: quotaValue(name).nullable().optional(),
+            limit: overrideValue(name).nullable().optional(),
             mode: (QUOTAS[name].warnable
               ? z.enum(['enforce', 'warn'])
               : z.string().refine((mode) => mode === 'enforce', 'this quota is always enforced (its mode can only be enforce)')

@@ -60,7 +60,8 @@ export async function admitWorkset(customerId: string, worksetId: string, limits
     ConditionExpression: clauses.join(' AND '),
     ExpressionAttributeNames: { '#status': 'status', '#ws': worksetId, '#runs': runsAttribute(month) },
     ExpressionAttributeValues: marshall(values),
-    ReturnValues: 'ALL_OLD',
+    // The item before is needed only to word warn-mode warnings; otherwise the answer stays small.
+    ReturnValues: warns(limits) ? 'ALL_OLD' : 'NONE',
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     ReturnConsumedCapacity: 'TOTAL',
   });
@@ -77,6 +78,10 @@ export async function admitWorkset(customerId: string, worksetId: string, limits
   const before = toCounters(output.Attributes ? unmarshall(output.Attributes) : undefined);
   const consumed = output.ConsumedCapacity?.CapacityUnits;
   return { admitted: true, alreadyAdmitted: false, warnings: warningsFor(before, limits, month), ...(consumed === undefined ? {} : { consumedWcu: consumed }) };
+}
+
+function warns(limits: AdmissionLimits): boolean {
+  return [limits.maxConcurrentWorksets, limits.maxRunsPerMonth, limits.maxStorageGb].some((quota) => quota.mode === 'warn');
 }
 
 /** Which clause refused, read from the item as it was when the condition failed. */

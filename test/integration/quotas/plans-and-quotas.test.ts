@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { declaredPlanQuotas, QUOTA_NAMES } from '#shared/quotas/declarations.ts';
 import { MEMBERSHIP_CACHE_SECONDS_IN_TESTS } from '../../setup/local-stack.ts';
-import { activeCustomer, adminToken, api, countCustomerItems, tenant } from '../../support/local-stack.ts';
+import { activeCustomer, adminToken, api, countCustomerItems, customerBody, tenant } from '../../support/local-stack.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, MEMBERSHIP_CACHE_SECONDS_IN_TESTS * 1000 + 200));
 
@@ -65,6 +65,26 @@ describe('PUT /plans/{plan_id}', () => {
     expect(outOfBounds.body.errors).toContainEqual({ field: 'quotas.burst', message: 'must be at least 1' });
     expect(missing.status).toBe(400);
     expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain('quotas.max_concurrent_worksets');
+  });
+});
+
+describe('request rate and burst, set at deploy', () => {
+  it('cannot be changed by PUT /plans, PATCH quotas or onboarding (their API Gateway usage plan is deployed), and nothing is written', async () => {
+    const platform = await adminToken();
+    const customer = await activeCustomer();
+    const quotas = declaredPlanQuotas('premium');
+
+    const plan = await api('PUT', '/plans/premium', { token: platform, body: { quotas: { ...quotas, requests_per_second: 51 } } });
+    const patch = await api('PATCH', `/customers/${customer.customer_id}/quotas`, { token: platform, body: { burst: { limit: 500 } } });
+    const onboard = await api('POST', '/customers', { token: platform, body: customerBody({ burst: 500 }) });
+
+    expect(plan.status).toBe(400);
+    expect(plan.body.errors).toEqual([{ field: 'quotas.requests_per_second', message: expect.stringContaining('change it there and run cdk deploy') }]);
+    expect((await api('GET', '/plans', { token: platform })).body.plans.find((p: { plan_id: string }) => p.plan_id === 'premium').quotas.requests_per_second).toBe(50);
+    expect(patch.status).toBe(400);
+    expect(patch.body.errors[0]).toMatchObject({ field: 'burst.limit', message: expect.stringContaining('a customer cannot override it') });
+    expect(onboard.status).toBe(400);
+    expect(onboard.body.errors[0]).toMatchObject({ field: 'burst' });
   });
 });
 

@@ -22,7 +22,7 @@ describe('the workset state machine', () => {
       for (const to of WORKSET_TRANSITIONS[from as keyof typeof WORKSET_TRANSITIONS]) if (!seen.has(to)) reachable(to, seen.add(to));
       return seen;
     };
-    for (const state of WORKSET_STATES.filter((s) => s !== 'archived')) expect(reachable(state).has('archived'), state).toBe(true);
+    for (const state of WORKSET_STATES.filter((s) => s !== 'archived')) expect([state, reachable(state).has('archived')]).toEqual([state, true]);
   });
 
   it('holds a slot exactly while admitted and unfinished', () => {
@@ -44,6 +44,6 @@ describe('the workset state machine', () => {
     expect(progress('daylily.error')).toBe(progress('daylily.complete'));
     expect(progress('daylily.in_progress')).toBeGreaterThan(progress('daylily.lock'));
     expect(progress('daylily.lock')).toBeGreaterThan(progress('daylily.ready'));
-    for (const state of WORKSET_STATES) expect(PROGRESS[state], state).toBeTypeOf('number');
+    for (const state of WORKSET_STATES) expect([state, typeof PROGRESS[state]]).toEqual([state, 'number']);
   });
 });
