@@ -144,6 +144,7 @@ export class Api extends Construct {
           'Access-Control-Allow-Origin': allowOrigin,
           'Content-Type': `'${PROBLEM_CONTENT_TYPE}'`,
           ...(allowOrigin.startsWith("'") ? {} : { Vary: "'Origin'" }),
+          ...('retryAfterSeconds' in problem ? { 'Retry-After': `'${problem.retryAfterSeconds}'` } : {}),
         },
         templates: { [PROBLEM_CONTENT_TYPE]: JSON.stringify(gatewayProblem(type, '$context.requestId')) },
       });

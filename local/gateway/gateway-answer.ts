@@ -26,8 +26,9 @@ export interface RequestIds {
 
 /** The problem+json answer of a gateway response type, as the CDK stack installs it. */
 export function gatewayAnswer(refusal: GatewayRefusal, ids: RequestIds): GatewayAnswer {
-  const { status, title, detail } = GATEWAY_RESPONSES[refusal.type];
-  return problemAnswer(status, title, refusal.detail ?? detail, ids);
+  const response: { status: number; title: string; detail: string; retryAfterSeconds?: number } = GATEWAY_RESPONSES[refusal.type];
+  const answer = problemAnswer(response.status, response.title, refusal.detail ?? response.detail, ids);
+  return response.retryAfterSeconds === undefined ? answer : { ...answer, headers: { ...answer.headers, 'Retry-After': String(response.retryAfterSeconds) } };
 }
 
 /** 405 with the methods the path serves, as the mock ANY method answers it. */

@@ -1,3 +1,5 @@
+import { RETRY_AFTER_SECONDS } from './dependency-failure.ts';
+
 /**
  * Answers API Gateway gives before or instead of a handler, as problem+json.
  * The CDK stack installs them as GatewayResponses; the local gateway answers
@@ -10,6 +12,8 @@ export interface GatewayProblem {
   readonly title: string;
   /** Explanation for the caller (`detail`); never carries internals. */
   readonly detail: string;
+  /** Sent as `Retry-After`: the answer says a dependency failed, and when to try again. */
+  readonly retryAfterSeconds?: number;
 }
 
 export const GATEWAY_RESPONSES = {
@@ -25,8 +29,17 @@ export const GATEWAY_RESPONSES = {
   THROTTLED: { status: 429, title: 'Too Many Requests', detail: 'Too many requests; slow down and retry.' },
   DEFAULT_4XX: { status: 400, title: 'Bad Request', detail: 'The request was refused.' },
   DEFAULT_5XX: { status: 500, title: 'Internal Server Error', detail: 'The request could not be completed.' },
-  /** The authorizer function failed (threw anything but `Unauthorized`). */
-  AUTHORIZER_FAILURE: { status: 500, title: 'Internal Server Error', detail: 'The request could not be authorized; try again later.' },
+  /**
+   * The authorizer function failed (threw anything but `Unauthorized`, or timed out): the
+   * user pool's keys, the directory or a table did not answer. A dependency failure like
+   * any other, so 503 with Retry-After (RETRY_AFTER_SECONDS), never a bare 500.
+   */
+  AUTHORIZER_FAILURE: {
+    status: 503,
+    title: 'Service Unavailable',
+    detail: `The request could not be authorized now; retry in ${RETRY_AFTER_SECONDS} seconds.`,
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+  },
   /** The authorizer answered something that is not a valid authorizer result. */
   AUTHORIZER_CONFIGURATION_ERROR: {
     status: 500,

@@ -131,6 +131,15 @@ describe('REST API', () => {
       });
     });
 
+    it('answers an authorizer that failed (a dependency down) with 503 and Retry-After, as a handler answers a dependency failure', () => {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: 'AUTHORIZER_FAILURE',
+        StatusCode: '503',
+        ResponseParameters: Match.objectLike({ 'gatewayresponse.header.Retry-After': "'5'" }),
+        ResponseTemplates: { [PROBLEM_CONTENT_TYPE]: Match.stringLikeRegexp('"title":"Service Unavailable"') },
+      });
+    });
+
     it('answers a function that failed or timed out with 502 Bad Gateway', () => {
       template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
         ResponseType: 'INTEGRATION_FAILURE',

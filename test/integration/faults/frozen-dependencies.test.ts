@@ -17,6 +17,7 @@ const BOUND_MS = DEPENDENCY_FAILURE_BOUND_SECONDS * 1000;
 let stack: StackProcess;
 let info: LocalStackInfo;
 let adminToken: string;
+let adminAccessToken: string;
 
 async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const started = Date.now();
@@ -69,6 +70,7 @@ beforeAll(async () => {
     new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: info.cognito.client_id, AuthParameters: { USERNAME: info.admin.email, PASSWORD: info.admin.password } }),
   );
   adminToken = signedIn.AuthenticationResult?.IdToken as string;
+  adminAccessToken = signedIn.AuthenticationResult?.AccessToken as string;
   // Warm the function containers, as a running deployment would be.
   const warm = await call('GET', '/customers?limit=1');
   if (warm.status !== 200) throw new Error(`the fault stack did not answer: ${warm.status}`);
@@ -83,7 +85,10 @@ describe('DynamoDB Local frozen', () => {
   it('answers 503 with Retry-After within the bound; the retried onboarding makes one customer, which becomes ACTIVE', async () => {
     const body = customerBody();
 
-    const during = await frozen(emulator('java'), () => Promise.all([call('POST', '/customers', body), call('GET', '/customers')]));
+    // The last one is refused by the customer authorizer, which reads the membership and the customer first.
+    const during = await frozen(emulator('java'), () =>
+      Promise.all([call('POST', '/customers', body), call('GET', '/customers'), call('GET', '/customers/frozen-genomics-00000000')]),
+    );
 
     for (const answer of during) expectServiceUnavailable(answer);
     // The client retries, as Retry-After told it to; the first write may have landed after all.
@@ -103,6 +108,14 @@ describe('DynamoDB Local frozen', () => {
 });
 
 describe('cognito-local frozen', () => {
+  it('answers 503 with Retry-After when the authorizer cannot read the directory for an access token', async () => {
+    const during = await frozen(emulator('cognito'), () => call('GET', '/me', undefined, { Authorization: `Bearer ${adminAccessToken}` }));
+
+    expectServiceUnavailable(during);
+    expect(during.body.detail).toBe('The request could not be authorized now; retry in 5 seconds.');
+    expect((await call('GET', '/me', undefined, { Authorization: `Bearer ${adminAccessToken}` })).status).toBe(200);
+  }, 60_000);
+
   it('answers 503 to adding a member and writes nothing; the retry adds exactly one membership', async () => {
     const customer = (await call('POST', '/customers', customerBody())).body;
     const deadline = Date.now() + 10_000;

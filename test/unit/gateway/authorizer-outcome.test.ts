@@ -81,9 +81,9 @@ describe('authorizerErrorOutcome', () => {
     });
   });
 
-  it('answers any other failure of the authorizer with 500, without its message', () => {
+  it('answers any other failure of the authorizer (a dependency down) with 503, without its message', () => {
     const answer = answerFor(authorizerErrorOutcome(new Error('cannot reach the JWKS at http://10.0.0.1')));
 
-    expect(answer).toMatchObject({ status: 500, detail: 'The request could not be authorized; try again later.' });
+    expect(answer).toMatchObject({ status: 503, detail: 'The request could not be authorized now; retry in 5 seconds.' });
   });
 });

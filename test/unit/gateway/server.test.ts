@@ -152,11 +152,12 @@ describe('the authorizer', () => {
     expect(missing.status).toBe(401);
   });
 
-  it('answers its failure or a result that is not one with 500, without internals', async () => {
+  it('answers its failure with 503 and Retry-After, a result that is not one with 500, both without internals', async () => {
     const crashed = await call('GET', '/things/t-1', 'crash');
     const garbage = await call('GET', '/things/t-1', 'garbage');
 
-    expect([crashed.status, garbage.status]).toEqual([500, 500]);
+    expect([crashed.status, garbage.status]).toEqual([503, 500]);
+    expect(crashed.headers.get('retry-after')).toBe('5');
     expect(crashed.text).not.toContain('JWKS');
   });
 
