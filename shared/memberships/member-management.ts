@@ -173,16 +173,17 @@ async function prepareUserForRemoval(
  */
 export async function setDefaultCustomer(customerId: string, userId: string, who: Actor): Promise<Membership> {
   const self = who.caller.userId === userId;
+  if (!self && !who.platformAdmin && who.membership?.role !== 'admin') {
+    throw new ForbiddenError("Only the user, an admin of this customer or a platform admin can change a user's default customer.");
+  }
+  // A user of another customer is not found here (404), whoever asks: nothing about them is told.
+  const target = await requireMembership(userId, customerId);
   if (!self && !who.platformAdmin) {
-    if (who.membership?.role !== 'admin') {
-      throw new ForbiddenError("Only the user, an admin of this customer or a platform admin can change a user's default customer.");
-    }
     const current = (await getUserState(userId))?.default_customer_id;
     if (current !== undefined && current !== customerId) {
       throw new ForbiddenError("This user's default customer is another one; only the user or a platform admin can change it.");
     }
   }
-  const target = await requireMembership(userId, customerId);
   await makeDefault(userId, customerId);
   await setDefaultCustomerAttribute(userId, customerId);
   await audit(customerId, 'membership.default_changed', userId, who);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, api, tenant, type TestUser } from '../../support/local-stack.ts';
+import { requestWith } from '../../unit/worksets/fixtures.ts';
 import { bearer, expectedRefusal, footprint, PLATFORM_ADMIN_REQUIRED, refusal, routeRequest, routesWhere, send } from './route-requests.ts';
 
 /**
@@ -9,6 +10,10 @@ import { bearer, expectedRefusal, footprint, PLATFORM_ADMIN_REQUIRED, refusal, r
 const adminOnlyCustomerRoutes = routesWhere((access) => access.kind === 'customer' && access.role === 'admin');
 const platformAdminRoutes = routesWhere((access) => access.kind === 'platform-admin');
 const customerRoutes = routesWhere((access) => access.kind === 'customer');
+const serviceRoutes = routesWhere((access) => access.kind === 'service');
+const SERVICE_ACCOUNT_REQUIRED = 'This action requires a platform service account.';
+
+const WORKSET = requestWith();
 
 interface Tenant {
   readonly customer: { customer_id: string };
@@ -28,6 +33,24 @@ beforeAll(async () => {
 it('finds admin-only customer routes and platform-admin routes in the table', () => {
   expect(adminOnlyCustomerRoutes.map(([name]) => name)).toContain('DELETE /customers/{customer_id}/users/{user_id}');
   expect(platformAdminRoutes.map(([name]) => name)).toContain('POST /customers');
+  expect(serviceRoutes.map(([name]) => name)).toContain('PUT /customers/{customer_id}/worksets/{workset_id}/state');
+});
+
+describe.each(serviceRoutes)('a user of the customer who is not a platform service account on %s', (_label, route) => {
+  it("is refused with 403 even as the customer's admin, and the workset does not change", async () => {
+    const id = own.customer.customer_id;
+    const submitted = await api('POST', `/customers/${id}/worksets`, { token: own.member.token, body: WORKSET });
+    expect(submitted.status).toBe(201);
+    const request = { ...routeRequest(route, { customer_id: id, workset_id: submitted.body.workset_id }), body: { state: 'complete' } };
+
+    const [asCustomerAdmin, asMember] = await Promise.all([send(request, bearer(own.admin.token)), send(request, bearer(own.member.token))]);
+
+    const denied = expectedRefusal(403, 'Forbidden', SERVICE_ACCOUNT_REQUIRED);
+    expect(refusal(asCustomerAdmin)).toEqual(denied);
+    expect(refusal(asMember)).toEqual(denied);
+    const after = await api('GET', `/customers/${id}/worksets/${submitted.body.workset_id}`, { token: own.member.token });
+    expect(after.body.history).toEqual(submitted.body.history);
+  });
 });
 
 describe.each(adminOnlyCustomerRoutes)("a member on admin-only %s of their own customer", (_label, route) => {
@@ -61,7 +84,7 @@ describe.each(platformAdminRoutes)('a signed-in user who is not a platform admin
   });
 });
 
-describe.each(customerRoutes)('a platform admin on %s of a customer they do not belong to', (_label, route) => {
+describe.each([...customerRoutes, ...serviceRoutes])('a platform admin on %s of a customer they do not belong to', (_label, route) => {
   it('passes the access rule', async () => {
     const request = routeRequest(route, { customer_id: other.customer.customer_id, user_id: other.member.userId });
 
