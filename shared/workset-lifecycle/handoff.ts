@@ -11,7 +11,8 @@ import { getWorkset, transitionWorkset, type WorksetRecord } from './repository.
  * Every put is idempotent, so a retry (the client's, or the sweep's) writes
  * the same files again. If the files cannot be written, the slot is released
  * and the workset ends `failed` with the reason: never a slot held by a
- * workset the runner cannot see.
+ * workset the runner cannot see. The error is thrown on, so the request
+ * answers it (a retry with the same Idempotency-Key finds the failed workset).
  */
 export async function handOver(record: WorksetRecord, config: WorksetConfig, now: Date): Promise<WorksetRecord> {
   const files = runnerFiles({
@@ -37,7 +38,8 @@ export async function handOver(record: WorksetRecord, config: WorksetConfig, now
       reason: `The workset's files could not be written to its folder (${(error as Error).name}); nothing was handed to the runner.`,
       now,
     });
-    if (failed.applied) return failed.record;
+    // The caller learns it failed (503 with Retry-After when S3 was unavailable); the workset says why.
+    if (!failed.applied) logger.warn('the failed hand-over was moved meanwhile', { workset_id: record.workset_id });
     throw error;
   }
   const ready = await transitionWorkset(record, { to: 'ready', by: 'system:handoff', now });

@@ -263,6 +263,15 @@ export async function runScheduledFunction(functionId: string): Promise<any> {
   return body.result;
 }
 
+/** The local S3 answers the next `times` `method` requests on keys under `keyPrefix` in `bucket` with 503 SlowDown. */
+export async function armS3Fault(bucket: string, keyPrefix: string, times: number, method = 'PUT'): Promise<void> {
+  const response = await fetch(`${localStack().s3_endpoint}/__local/faults`, {
+    method: 'POST',
+    body: JSON.stringify({ bucket, key_prefix: keyPrefix, method, times, code: 'SlowDown' }),
+  });
+  if (response.status !== 204) throw new Error(`S3 fault refused: ${response.status} ${await response.text()}`);
+}
+
 /** Delivers an S3 object event to the usage function now, as a replay would; answers what it did. */
 export async function deliverS3ObjectEvent(event: unknown): Promise<string> {
   const response = await fetch(`${localStack().control_url}/events/s3-object`, { method: 'POST', body: JSON.stringify(event) });

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { AsyncIntercept, LocalAnswer, Rewrite } from '../passthrough-proxy.ts';
 import { authenticate } from './authenticate.ts';
+import { FAULTS_PATH, S3Faults } from './faults.ts';
 import { checkChecksums } from './checksums.ts';
 import { writtenIfNoObject, type WrittenObject } from './conditional-write.ts';
 import { lockUpload, multipartAnswer } from './multipart/multipart.ts';
@@ -41,6 +42,7 @@ export function s3FrontIntercept(options: S3FrontOptions): AsyncIntercept {
   const keyLocks = new UploadLocks();
   const region = options.region ?? 'us-east-1';
   const now = options.now ?? (() => new Date());
+  const faults = new S3Faults();
 
   const admit = async (req: IncomingMessage, received: Buffer): Promise<LocalAnswer | Rewrite | undefined> => {
     const request = parseS3Request(req, received);
@@ -66,6 +68,9 @@ export function s3FrontIntercept(options: S3FrontOptions): AsyncIntercept {
   return async (req, received) => {
     // A CORS preflight carries no credentials by design; s3rver answers it from the bucket's CORS rules.
     if (req.method === 'OPTIONS') return undefined;
+    if (req.method === 'POST' && req.url === FAULTS_PATH) return faults.arm(received);
+    const fault = faults.take(req);
+    if (fault) return errorAnswer(fault);
     return admit(req, received).catch((error: unknown) => {
       if (error instanceof S3Error) return errorAnswer(error);
       throw error;

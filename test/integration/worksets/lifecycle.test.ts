@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readInfoFile, readStageSamples, STAGE_COLUMNS } from '#shared/worksets/index.ts';
-import { adminToken, api, createTestUser, deliverS3ObjectEvent } from '../../support/local-stack.ts';
+import { adminToken, api, armS3Fault, createTestUser, deliverS3ObjectEvent } from '../../support/local-stack.ts';
 import { pairedSample, requestWith } from '../../unit/worksets/fixtures.ts';
 import { sheetText, stageRow } from '../../unit/worksets/sheet-fixtures.ts';
 import { readObject, sentinelEvent, submit, waitForWorksetState, worksetTenant, writeSentinel } from './workset-support.ts';
@@ -120,6 +120,29 @@ describe('the workset folder handed to the runner', () => {
       ['S1', '1', 'first lane', 'NOVASEQX'],
       ['S1', '2', 'second lane', 'NOVASEQX'],
     ]);
+  });
+});
+
+describe('a hand-over S3 refuses', () => {
+  it('answers 503 with Retry-After, ends the workset failed with the reason, releases its slot, and a retry is admitted', async () => {
+    const { customer, member } = await worksetTenant({ max_concurrent_worksets: 1 });
+    // Every attempt the SDK makes at the first file (S3 clients try twice).
+    await armS3Fault(customer.s3_bucket, 'worksets/', 2);
+
+    const refused = await submit(customer.customer_id, member.token);
+
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const listed = await api('GET', `/customers/${customer.customer_id}/worksets`, { token: member.token });
+    expect(listed.body.worksets).toHaveLength(1);
+    expect(listed.body.worksets[0]).toMatchObject({
+      state: 'failed',
+      state_reason: "The workset's files could not be written to its folder (SlowDown); nothing was handed to the runner.",
+    });
+    const retried = await submit(customer.customer_id, member.token);
+    expect(retried.status).toBe(201);
+    expect(retried.body.state).toBe('ready');
   });
 });
 
