@@ -45,7 +45,14 @@ export class S3Faults {
 
   /** The error for this request, if an armed fault matches it (each match uses one of its times). */
   take(req: IncomingMessage): S3Error | undefined {
-    const [bucket = '', ...rest] = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname.slice(1)).split('/');
+    if (this.faults.length === 0) return undefined;
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname.slice(1));
+    } catch {
+      return undefined; // Not a URL S3 can decode: the front answers it InvalidURI.
+    }
+    const [bucket = '', ...rest] = path.split('/');
     const key = rest.join('/');
     const fault = this.faults.find((f) => f.remaining > 0 && f.method === req.method && f.bucket === bucket && key.startsWith(f.keyPrefix));
     if (!fault) return undefined;
