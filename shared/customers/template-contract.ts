@@ -75,3 +75,10 @@ export const MAX_BUCKET_PREFIX_LENGTH = 63 - 1 - 29;
 export function customerBucketName(prefix: string, customerId: string): string {
   return `${prefix}-${customerId}`;
 }
+
+/** The customer whose bucket this is (`<prefix>-<customer_id>`), or undefined for any other bucket. */
+export function customerOfBucket(prefix: string, bucket: string, isCustomerId: (id: string) => boolean): string | undefined {
+  if (!bucket.startsWith(`${prefix}-`)) return undefined;
+  const id = bucket.slice(prefix.length + 1);
+  return isCustomerId(id) ? id : undefined;
+}

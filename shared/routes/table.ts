@@ -293,7 +293,9 @@ export const routes = [
     handler: 'worksets/generate-yaml',
     access: { kind: 'authenticated' },
     summary: 'Turn a form-like request into daylily_work.yaml, the normalized config and an estimate',
-    tables: {},
+    // A location in a customer's bucket is allowed to its members (and platform admins) only.
+    tables: { memberships: ['GetItem'] },
+    actions: ['cognito-idp:AdminListGroupsForUser'],
   },
   {
     id: 'worksets.validateYaml',

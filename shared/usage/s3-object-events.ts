@@ -1,6 +1,7 @@
 import { ENV } from '../config/env-vars.ts';
 import { requireEnv } from '../config/runtime.ts';
 import { isCustomerId } from '../customers/customer-id.ts';
+import { customerOfBucket } from '../customers/template-contract.ts';
 import { logger } from '../observability/logger.ts';
 import { findUpload, reservationRelease } from '../uploads/reservations.ts';
 import { uploadIdOfKey } from '../uploads/upload-record.ts';
@@ -8,7 +9,7 @@ import { applySentinel } from '../workset-lifecycle/state-changes.ts';
 import { sentinelAt } from '../worksets/runner-files/sentinels.ts';
 import { recordObjectDeleted, recordObjectStored, type ReservationRelease } from './storage-usage.ts';
 
-const bucketPrefix = `${requireEnv(ENV.bucketPrefix)}-`;
+const bucketPrefix = requireEnv(ENV.bucketPrefix);
 
 /** The EventBridge events S3 sends for a bucket with EventBridge notifications on. */
 export interface S3ObjectEvent {
@@ -31,9 +32,7 @@ async function uploadReservation(customerId: string, key: string): Promise<Reser
 }
 
 export function customerIdOfBucket(bucket: string): string | undefined {
-  if (!bucket.startsWith(bucketPrefix)) return undefined;
-  const id = bucket.slice(bucketPrefix.length);
-  return isCustomerId(id) ? id : undefined;
+  return customerOfBucket(bucketPrefix, bucket, isCustomerId);
 }
 
 /**

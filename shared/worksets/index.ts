@@ -42,5 +42,5 @@ export { priorities, priorityRegistry, type Priority, type PriorityName } from '
 export type { LookupResult, Registry, RegistryEntry } from './registries/registry.ts';
 export { STAGE_COLUMNS, type StageColumn } from './sample-sheet/columns.ts';
 export { parseSampleSheet, type SheetProblem, type SheetResult, type SheetUnit } from './sample-sheet/parse-sheet.ts';
-export { locationsOutside, resolveS3Uri, type OutsideLocation } from './locations.ts';
+export { locationsOutside, namedBuckets, resolveS3Uri, type NamedLocation, type OutsideLocation } from './locations.ts';
 export * from './runner-files/index.ts';

@@ -84,3 +84,25 @@ export function locationsOutside(
 function isPlainKey(key: string): boolean {
   return key !== '' && key.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
+
+export interface NamedLocation {
+  /** `samples.3.fastq_r1` or `export_uri`. */
+  readonly field: string;
+  readonly location: string;
+  readonly bucket: string;
+}
+
+/** Every location the config names with a bucket (full `s3://` URIs; a bare key names none yet). */
+export function namedBuckets(config: WorksetConfig): NamedLocation[] {
+  const named: NamedLocation[] = [];
+  const add = (field: string, value: string | undefined) => {
+    const location = value === undefined ? undefined : splitS3Uri(value);
+    if (value !== undefined && location) named.push({ field, location: value, bucket: location.bucket });
+  };
+  config.samples.forEach((sample, index) => {
+    add(`samples.${index}.fastq_r1`, sample.fastq_r1);
+    add(`samples.${index}.fastq_r2`, sample.fastq_r2);
+  });
+  add('export_uri', config.export_uri);
+  return named;
+}
