@@ -1,4 +1,5 @@
 import { MAX_BUCKET_PREFIX_LENGTH } from '#shared/customers/template-contract.ts';
+import { referenceDataPrefixProblems } from '#shared/worksets/reference-data.ts';
 
 /** How Cognito asks for a second factor (TOTP only; SMS is never offered). */
 export type MfaMode = 'OFF' | 'OPTIONAL' | 'REQUIRED';
@@ -19,6 +20,7 @@ export const CONTEXT_KEYS = {
   bucketPrefix: 'portico:bucketPrefix',
   noncurrentVersionDays: 'portico:noncurrentVersionDays',
   apiGatewayCloudWatchRole: 'portico:apiGatewayCloudWatchRole',
+  referenceDataPrefixes: 'portico:referenceDataPrefixes',
 } as const;
 
 /** Typed, validated deployment settings, read once from the CDK context. */
@@ -95,6 +97,12 @@ export interface PorticoConfig {
    * @default true
    */
   readonly apiGatewayCloudWatchRole: boolean;
+  /**
+   * `s3://bucket/folder/` prefixes of shared reference data every customer's worksets may read
+   * besides their own bucket (`REFERENCE_DATA_PREFIXES` of the submission function).
+   * @default []
+   */
+  readonly referenceDataPrefixes: readonly string[];
 }
 
 /** CloudWatch Logs accepts only these retention values. */
@@ -221,6 +229,15 @@ export function readConfig(read: ContextReader): PorticoConfig {
     if (problem) problems.push(`${CONTEXT_KEYS.bucketPrefix} ${problem} (got ${JSON.stringify(prefixRaw)})`);
   }
 
+  const referenceRaw = read(CONTEXT_KEYS.referenceDataPrefixes);
+  const referenceDataPrefixes =
+    referenceRaw === undefined || referenceRaw === null
+      ? []
+      : (Array.isArray(referenceRaw) ? referenceRaw.map(asText) : asText(referenceRaw).split(',')).map((p) => p.trim()).filter((p) => p !== '');
+  for (const prefix of referenceDataPrefixes) {
+    for (const problem of referenceDataPrefixProblems(prefix)) problems.push(`${CONTEXT_KEYS.referenceDataPrefixes}: ${problem}`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     stackName,
@@ -237,5 +254,6 @@ export function readConfig(read: ContextReader): PorticoConfig {
     bucketPrefix,
     noncurrentVersionDays,
     apiGatewayCloudWatchRole,
+    referenceDataPrefixes,
   };
 }

@@ -180,6 +180,9 @@ export class PlatformStack extends Stack {
       functions[route.id] = fn;
     }
     this.functions = functions;
+    if (config.referenceDataPrefixes.length > 0) {
+      functions['worksets.submit']?.addEnvironment(ENV.referenceDataPrefixes, config.referenceDataPrefixes.join(','));
+    }
 
     const serviceGrants = new ServiceGrants({ provisioning: this.provisioning, userPool: this.userPool, bucketPrefix: this.bucketPrefix });
     for (const [fn, actions] of this.pendingServiceGrants) serviceGrants.grant(fn, actions);

@@ -22,6 +22,8 @@ export const ENV = {
   corsAllowOrigin: 'CORS_ALLOW_ORIGIN',
   /** `true` for S3 emulators that need path-style URLs. */
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  /** Comma-separated `s3://bucket/folder/` prefixes every customer's worksets may read (shared reference data). */
+  referenceDataPrefixes: 'REFERENCE_DATA_PREFIXES',
   /** JSON override of the workset estimate rates (see shared/worksets/estimate.ts). */
   worksetEstimateRates: 'WORKSET_ESTIMATE_RATES',
   /** Uploads above this many bytes use multipart (default 5 GiB, S3's single-PUT limit). */

@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
+import { ENV } from '../config/env-vars.ts';
 import type { CustomerItem } from '../customers/customer.ts';
 import { quotasOf } from '../customers/views.ts';
 import { isConditionFailure } from '../dynamo/errors.ts';
@@ -8,14 +9,15 @@ import { findIdempotencyRecord, idempotencyKey, idempotencyPut, requestHash } fr
 import type { Caller } from '../identity/caller.ts';
 import { logger } from '../observability/logger.ts';
 import { locationsOutside, resolveS3Uri, type WorksetConfig } from '../worksets/index.ts';
+import { parseReferenceDataPrefixes } from '../worksets/reference-data.ts';
 import { admitWorkset } from './admission.ts';
 import { handOver } from './handoff.ts';
 import { refusalProblem, tooManySamples, warningText } from './refusals.ts';
 import { getWorkset, insertWorkset, type WorksetRecord } from './repository.ts';
 import { newWorksetId } from './workset-id.ts';
 
-/** Prefixes of reference data every customer may read from (none registered yet). */
-export const REFERENCE_DATA_PREFIXES: readonly string[] = [];
+/** Prefixes of reference data every customer may read from, read at cold start (a malformed one fails it). */
+const REFERENCE_DATA_PREFIXES: readonly string[] = parseReferenceDataPrefixes(process.env[ENV.referenceDataPrefixes]);
 
 export interface Submission {
   readonly customer: CustomerItem;

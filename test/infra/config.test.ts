@@ -24,6 +24,7 @@ describe('readConfig', () => {
       bucketPrefix: undefined,
       noncurrentVersionDays: 30,
       apiGatewayCloudWatchRole: true,
+      referenceDataPrefixes: [],
     });
   });
 
@@ -53,6 +54,8 @@ describe('readConfig', () => {
     [CONTEXT_KEYS.corsAllowOrigins, 'a.example.com'],
     [CONTEXT_KEYS.bucketPrefix, 'Portico'],
     [CONTEXT_KEYS.stackName, '1stack'],
+    [CONTEXT_KEYS.referenceDataPrefixes, 's3://shared-refs'],
+    [CONTEXT_KEYS.referenceDataPrefixes, 's3://shared-refs/genomes/../'],
   ])('refuses %s = %j', (key, value) => {
     expect(() => readConfig(read({ [key]: value }))).toThrow(ConfigError);
   });
@@ -101,6 +104,7 @@ describe('a non-default deployment', () => {
     [CONTEXT_KEYS.bucketPrefix]: 'acme-portico',
     [CONTEXT_KEYS.noncurrentVersionDays]: 45,
     [CONTEXT_KEYS.apiGatewayCloudWatchRole]: false,
+    [CONTEXT_KEYS.referenceDataPrefixes]: 's3://shared-refs/genomes/,s3://shared-refs/controls/giab/',
   });
   const { stack, template, templateJson, customerTemplate } = synth;
 
@@ -146,6 +150,10 @@ describe('a non-default deployment', () => {
     }
     const create = templateJson.Resources[logicalIdOf(stack, stack.functions['customers.create']!.function)];
     expect((create?.Properties?.['Environment'] as { Variables: object }).Variables).toMatchObject({ NONCURRENT_VERSION_DAYS: '45' });
+    const submit = templateJson.Resources[logicalIdOf(stack, stack.functions['worksets.submit']!.function)];
+    expect((submit?.Properties?.['Environment'] as { Variables: object }).Variables).toMatchObject({
+      REFERENCE_DATA_PREFIXES: 's3://shared-refs/genomes/,s3://shared-refs/controls/giab/',
+    });
   });
 
   it('uses the literal bucket prefix in the customer template and the IAM scopes', () => {
