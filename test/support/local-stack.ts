@@ -97,7 +97,8 @@ export async function createTestUser(options: { groups?: string[]; email?: strin
 export function customerBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     customer_name: `Test Genomics ${randomUUID().slice(0, 6)}`,
-    email: 'admin@test-genomics.example',
+    // Unique per body, so a test can find what its own request wrote while other files run.
+    email: `admin-${randomUUID().slice(0, 8)}@test-genomics.example`,
     max_concurrent_worksets: 10,
     max_storage_gb: 5000,
     billing_account_id: 'BA-12345',
@@ -141,6 +142,41 @@ export async function countItems(table: string): Promise<number> {
   let startKey: Record<string, any> | undefined;
   do {
     const page = await client.send(new ScanCommand({ TableName: localStack().tables[table], Select: 'COUNT', ExclusiveStartKey: startKey }));
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}
+
+/**
+ * Customers whose name or email is the body's: what one onboarding request
+ * could have written, whatever other test files create meanwhile.
+ */
+export async function countCustomersLike(body: Record<string, unknown>): Promise<number> {
+  const values: Record<string, { S: string }> = {};
+  const clauses: string[] = [];
+  if (typeof body.customer_name === 'string' && body.customer_name !== '') {
+    values[':name'] = { S: body.customer_name };
+    clauses.push('customer_name = :name');
+  }
+  if (typeof body.email === 'string' && body.email !== '') {
+    values[':email'] = { S: body.email };
+    clauses.push('email = :email');
+  }
+  if (clauses.length === 0) throw new Error('the body names no customer_name or email to look for');
+  const client = dynamoDb();
+  let count = 0;
+  let startKey: Record<string, any> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: localStack().tables.customers,
+        FilterExpression: clauses.join(' OR '),
+        ExpressionAttributeValues: values,
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
     count += page.Count ?? 0;
     startKey = page.LastEvaluatedKey;
   } while (startKey);

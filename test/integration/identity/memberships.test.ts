@@ -7,7 +7,7 @@ import {
   api,
   cognitoAdminCalls,
   cognitoUser,
-  countItems,
+  countCustomerItems,
   createTestUser,
   localStack,
   signIn,
@@ -90,7 +90,7 @@ describe('POST /customers/{customer_id}/users', () => {
     [{ email: 'a@b.io', role: 'member', password: 'x' }, 'password', /not a known field/],
   ])('refuses %j with 400 naming the field and writes nothing', async (body, field, message) => {
     const customer = await activeCustomer();
-    const before = await countItems('memberships');
+    const before = await countCustomerItems('memberships', customer.customer_id);
 
     const response = await api('POST', `/customers/${customer.customer_id}/users`, { token: await adminToken(), body });
 
@@ -98,7 +98,7 @@ describe('POST /customers/{customer_id}/users', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const error = response.body.errors.find((e: { field: string }) => e.field === field);
     expect(error.message).toMatch(message);
-    expect(await countItems('memberships')).toBe(before);
+    expect(await countCustomerItems('memberships', customer.customer_id)).toBe(before);
   });
 
   it('refuses invalid JSON and a wrong content type with problem+json', async () => {

@@ -1,6 +1,6 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activeCustomer, addMember, adminToken, api, countItems, createTestUser, localS3, tenant, type TestUser } from '../../support/local-stack.ts';
+import { activeCustomer, addMember, adminToken, api, countCustomerItems, createTestUser, localS3, tenant, type TestUser } from '../../support/local-stack.ts';
 
 const MIB = 1024 * 1024;
 
@@ -137,14 +137,14 @@ describe('POST /customers/{customer_id}/uploads', () => {
     const first = await api('POST', `/customers/${small.customer_id}/uploads`, { token: user.token, body: { filename: 'a_R1.fq', size_bytes: 3 * MIB } });
     await fetch(first.body.url, { method: 'PUT', headers: first.body.headers, body: Buffer.alloc(3 * MIB) });
     await waitForStorageBytes(small.customer_id, user.token, 3 * MIB);
-    const before = await countItems('uploads');
+    const before = await countCustomerItems('uploads', small.customer_id);
 
     const refused = await api('POST', `/customers/${small.customer_id}/uploads`, { token: user.token, body: { filename: 'b_R1.fq', size_bytes: 1024 ** 3 } });
 
     expect(refused.status).toBe(429);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(refused.body).toMatchObject({ quota: 'max_storage_gb', limit: 1, used_bytes: 3 * MIB, limit_bytes: 1024 ** 3, requested_bytes: 1024 ** 3, max_storage_gb: 1 });
-    expect(await countItems('uploads')).toBe(before);
+    expect(await countCustomerItems('uploads', small.customer_id)).toBe(before);
   });
 
   it.each([
@@ -158,7 +158,7 @@ describe('POST /customers/{customer_id}/uploads', () => {
     [{ filename: 'a_R1.fq', size_bytes: 10, bucket: 'elsewhere' }, 'bucket', /not a known field/],
     [{ size_bytes: 10 }, 'filename', /is required/],
   ])('refuses %j with 400 naming the field and records nothing', async (body, field, message) => {
-    const before = await countItems('uploads');
+    const before = await countCustomerItems('uploads', customer.customer_id);
 
     const response = await api('POST', `/customers/${customer.customer_id}/uploads`, { token: member.token, body });
 
@@ -166,7 +166,7 @@ describe('POST /customers/{customer_id}/uploads', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const error = response.body.errors.find((e: { field: string }) => e.field === field);
     expect(error.message).toMatch(message);
-    expect(await countItems('uploads')).toBe(before);
+    expect(await countCustomerItems('uploads', customer.customer_id)).toBe(before);
   });
 
   it('lists the accepted extensions for a name that is not FASTQ', async () => {
