@@ -284,7 +284,8 @@ export const routes = [
     handler: 'worksets/set-state',
     access: { kind: 'service' },
     summary: "Move a workset along its state machine (the platform's service accounts and platform admins)",
-    tables: { worksets: ['GetItem', 'UpdateItem'], usage: ['UpdateItem'], plans: ['BatchGetItem'] },
+    // usage GetItem: why a retry could not take a slot (customer not active, or none free).
+    tables: { worksets: ['GetItem', 'UpdateItem'], usage: ['GetItem', 'UpdateItem'], plans: ['BatchGetItem'] },
   },
   {
     id: 'worksets.generateYaml',

@@ -91,8 +91,8 @@ export interface TransitionRequest {
   readonly now?: Date;
   /** Leaving `pending` for good: drop the sweep's index key. */
   readonly handedOver?: boolean;
-  /** Taking a slot again (`retrying`): the concurrency limit to respect. */
-  readonly maxConcurrent?: number;
+  /** Taking a slot again (`retrying`): the concurrency limit, left out of the condition in `warn` mode. */
+  readonly slotLimit?: { readonly limit: number; readonly enforce: boolean };
 }
 
 export type TransitionOutcome =
@@ -161,13 +161,14 @@ function slotChange(current: WorksetRecord, request: TransitionRequest, now: str
     return { Update: { ...key, UpdateExpression: 'REMOVE holders.#ws', ExpressionAttributeNames: { '#ws': current.workset_id } } };
   }
   if (!holdsSlot(current.state) && holdsSlot(request.to)) {
+    const enforce = request.slotLimit?.enforce ?? true;
     return {
       Update: {
         ...key,
         UpdateExpression: 'SET holders.#ws = :now',
-        ConditionExpression: '#status = :active AND size(holders) < :max',
+        ConditionExpression: enforce ? '#status = :active AND size(holders) < :max' : '#status = :active',
         ExpressionAttributeNames: { '#ws': current.workset_id, '#status': 'status' },
-        ExpressionAttributeValues: { ':now': now, ':active': 'ACTIVE', ':max': request.maxConcurrent ?? 0 },
+        ExpressionAttributeValues: { ':now': now, ':active': 'ACTIVE', ...(enforce ? { ':max': request.slotLimit?.limit ?? 0 } : {}) },
       },
     };
   }

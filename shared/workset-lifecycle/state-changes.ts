@@ -2,7 +2,8 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3 } from '../clients/s3.ts';
 import type { CustomerItem } from '../customers/customer.ts';
 import { quotasOf } from '../customers/views.ts';
-import { ConflictError, NotFoundError, QuotaExceededError } from '../http/errors.ts';
+import { ConflictError, ForbiddenError, HttpProblem, NotFoundError, QuotaExceededError } from '../http/errors.ts';
+import { readCounters } from '../usage/counters.ts';
 import { logger } from '../observability/logger.ts';
 import { canMove, holdsSlot, PROGRESS, SENTINEL_STATES, WORKSET_TRANSITIONS, type SentinelName, type WorksetState } from './states.ts';
 import { getWorkset, transitionWorkset, type WorksetRecord } from './repository.ts';
@@ -32,16 +33,33 @@ export async function setWorksetState(customer: CustomerItem, worksetId: string,
   const record = await requireWorkset(customer.customer_id, worksetId);
   if (record.state === to) return record;
   if (!canMove(record.state, to)) throw transitionRefused(record, to);
-  const maxConcurrent = !holdsSlot(record.state) && holdsSlot(to) ? (await quotasOf(customer)).max_concurrent_worksets.limit : undefined;
-  const outcome = await transitionWorkset(record, { to, by, ...(reason ? { reason } : {}), ...(maxConcurrent !== undefined ? { maxConcurrent } : {}) });
+  const takesSlot = !holdsSlot(record.state) && holdsSlot(to);
+  const concurrency = takesSlot ? (await quotasOf(customer)).max_concurrent_worksets : undefined;
+  const outcome = await transitionWorkset(record, {
+    to,
+    by,
+    ...(reason ? { reason } : {}),
+    ...(concurrency ? { slotLimit: { limit: concurrency.limit, enforce: concurrency.mode === 'enforce' } } : {}),
+  });
   if (outcome.applied) return outcome.record;
-  if (outcome.reason === 'no-slot') {
-    throw new QuotaExceededError(`No concurrency slot is free for workset ${worksetId} to retry; retry when one finishes.`, {
-      quota: 'max_concurrent_worksets',
-      limit: maxConcurrent,
+  if (outcome.reason === 'no-slot') throw await noSlotProblem(customer.customer_id, worksetId, concurrency?.limit ?? 0);
+  throw new ConflictError(`Workset ${worksetId} changed meanwhile; read it again and retry.`);
+}
+
+/** Why a workset could not take a slot again: its customer is not active (403), or none is free (429). */
+async function noSlotProblem(customerId: string, worksetId: string, limit: number): Promise<HttpProblem> {
+  const counters = await readCounters(customerId, true);
+  if (counters.status !== 'ACTIVE') {
+    return new ForbiddenError(`Customer ${customerId} is not active (${counters.status ?? 'UNKNOWN'}); workset ${worksetId} cannot be retried until it is.`, {
+      customer_status: counters.status ?? 'UNKNOWN',
     });
   }
-  throw new ConflictError(`Workset ${worksetId} changed meanwhile; read it again and retry.`);
+  const used = Object.keys(counters.holders).length;
+  return new QuotaExceededError(`${used} of ${limit} concurrent worksets in use; workset ${worksetId} can be retried when one finishes.`, {
+    quota: 'max_concurrent_worksets',
+    limit,
+    used,
+  });
 }
 
 /**

@@ -21,7 +21,8 @@ export type WorksetState = (typeof WORKSET_STATES)[number];
 
 /** Which states may follow each state. Anything else answers 409. */
 export const WORKSET_TRANSITIONS: Readonly<Record<WorksetState, readonly WorksetState[]>> = {
-  pending: ['ready', 'failed', 'canceled'],
+  // The runner's own sentinels may be seen first: it only starts once daylily.ready exists, so the hand-over is done.
+  pending: ['ready', 'locked', 'in_progress', 'complete', 'error', 'failed', 'canceled'],
   ready: ['locked', 'in_progress', 'complete', 'error', 'failed', 'canceled', 'ignored'],
   locked: ['ready', 'in_progress', 'complete', 'error', 'failed', 'canceled', 'ignored'],
   in_progress: ['complete', 'error', 'failed', 'canceled'],

@@ -69,6 +69,24 @@ export function locationsOutside(
       }
     }
   });
+  // Sheet columns reach the runner verbatim (a concordance directory, a stage target, a
+  // platform's own read columns): any location in them is held to the same rule, and a
+  // destination (STAGE_TARGET) may not be shared reference data either.
+  config.samples.forEach((sample, index) => {
+    for (const [column, value] of Object.entries(sample.sheet_columns ?? {})) {
+      if (!URI_SCHEME.test(value)) continue;
+      const location = splitS3Uri(value);
+      const readable = column !== 'STAGE_TARGET';
+      const inside =
+        location !== undefined &&
+        isPlainKey(location.key.replace(/\/$/, '')) &&
+        (location.bucket === customerBucket ||
+          (readable && prefixes.some((prefix) => prefix.bucket === location.bucket && `${location.key}/`.startsWith(prefix.key))));
+      if (!inside) {
+        outside.push({ field: `samples.${index}.sheet_columns.${column}`, location: value, message: `${value} is outside the customer's bucket` });
+      }
+    }
+  });
   // Without an export URI, results go to the workset's own folder.
   const exportUri = config.export_uri;
   const exportLocation = exportUri === undefined ? undefined : splitS3Uri(exportUri);
@@ -80,6 +98,9 @@ export function locationsOutside(
   }
   return outside;
 }
+
+/** A value that names a location by URI (`s3://…`, `S3://…`, `https://…`): sheet cells holding one are checked. */
+const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
 function isPlainKey(key: string): boolean {
   return key !== '' && key.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
@@ -104,5 +125,8 @@ export function namedBuckets(config: WorksetConfig): NamedLocation[] {
     add(`samples.${index}.fastq_r2`, sample.fastq_r2);
   });
   add('export_uri', config.export_uri);
+  config.samples.forEach((sample, index) => {
+    for (const [column, value] of Object.entries(sample.sheet_columns ?? {})) add(`samples.${index}.sheet_columns.${column}`, value);
+  });
   return named;
 }

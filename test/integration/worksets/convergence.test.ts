@@ -37,13 +37,25 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Pro
   }
 }
 
-async function stoppedHandOver(customer: { customer_id: string; s3_bucket: string }, submittedAt: Date, workset_id = newWorksetId(submittedAt)): Promise<WorksetRecord> {
+/** Writes sentinels into a folder whose workset is not recorded yet, and waits until their events were handled (and so lost for it). */
+async function lostSentinels(customer: { customer_id: string; s3_bucket: string }, worksetId: string, names: string[]): Promise<void> {
+  const ledgerBefore = await countCustomerItems('usage', customer.customer_id);
+  for (const name of names) await writeSentinel(customer.s3_bucket, worksetId, name);
+  await until(async () => (await countCustomerItems('usage', customer.customer_id)) >= ledgerBefore + names.length);
+}
+
+async function stoppedHandOver(
+  customer: { customer_id: string; s3_bucket: string },
+  submittedAt: Date,
+  workset_id = newWorksetId(submittedAt),
+  state: WorksetRecord['state'] = 'pending',
+): Promise<WorksetRecord> {
   const stamp = submittedAt.toISOString();
   const record: WorksetRecord = {
     customer_id: customer.customer_id,
     workset_id,
-    state: 'pending',
-    customer_state: `${customer.customer_id}#pending`,
+    state,
+    customer_state: `${customer.customer_id}#${state}`,
     pipeline: 'germline_wgs_snv',
     reference_genome: 'hg38',
     priority: 'normal',
@@ -57,7 +69,7 @@ async function stoppedHandOver(customer: { customer_id: string; s3_bucket: strin
     updated_at: stamp,
     attempt_started_at: stamp,
     history: [{ state: 'pending', at: stamp, by: 'test' }],
-    pending: 'pending',
+    ...(state === 'pending' ? { pending: 'pending' as const } : {}),
   };
   await takeSlot(customer.customer_id, workset_id, submittedAt);
   expect(await insertWorkset(record)).toBe(true);
@@ -92,5 +104,25 @@ describe('the worksets sweep', () => {
     // A second run changes nothing more.
     await runScheduledFunction('worksets.reconcile');
     expect(Object.keys((await readCounters(customer.customer_id, true)).holders).sort()).toEqual(holders);
+  });
+
+  it('moves a stopped hand-over straight to complete when the runner already finished, and a running workset whose complete event was lost', async () => {
+    const { customer } = await worksetTenant();
+    const stale = ago(ORPHAN_SLOT_SECONDS + 60);
+    const finishedId = newWorksetId(stale);
+    const runningId = newWorksetId(stale);
+    await lostSentinels(customer, finishedId, ['daylily.ready', 'daylily.complete']);
+    await lostSentinels(customer, runningId, ['daylily.complete']);
+    const finished = await stoppedHandOver(customer, stale, finishedId);
+    const running = await stoppedHandOver(customer, stale, runningId, 'in_progress');
+
+    const result = await runScheduledFunction('worksets.reconcile');
+
+    // The sweep covers every customer; other files' worksets may be counted too.
+    expect(result.handedOver).toBeGreaterThanOrEqual(1);
+    expect(result.advanced).toBeGreaterThanOrEqual(1);
+    expect((await getWorkset(customer.customer_id, finished.workset_id))?.history.at(-1)).toMatchObject({ state: 'complete', by: 'system:worksets-sweep' });
+    expect((await getWorkset(customer.customer_id, running.workset_id))?.history.at(-1)).toMatchObject({ state: 'complete', by: 'system:worksets-sweep' });
+    expect((await readCounters(customer.customer_id, true)).holders).toEqual({});
   });
 });

@@ -81,3 +81,30 @@ describe('locationsOutside', () => {
     expect(locationsOutside(configReading('s3://daylily-references/hg38/x.fq'), BUCKET, [])).toHaveLength(1);
   });
 });
+
+describe('locationsOutside on sheet columns', () => {
+  const withColumns = (sheet_columns: Record<string, string>): WorksetConfig => {
+    const config = configReading('ok.fq');
+    return { ...config, samples: [{ ...config.samples[0]!, sheet_columns }] };
+  };
+
+  it.each([
+    [{ PATH_TO_CONCORDANCE_DATA_DIR: 'na', STAGE_TARGET: '/fsx/staged', LAB_NOTE: 'see s3 bucket' }],
+    [{ PATH_TO_CONCORDANCE_DATA_DIR: `s3://${BUCKET}/truth/`, STAGE_TARGET: `s3://${BUCKET}/staged/` }],
+    [{ PATH_TO_CONCORDANCE_DATA_DIR: 's3://daylily-references/giab/v4/' }],
+  ])('keeps %j: no location, or one in the bucket or (read only) the reference data', (columns) => {
+    expect(locationsOutside(withColumns(columns), BUCKET, REFERENCES)).toEqual([]);
+  });
+
+  it.each([
+    ['PATH_TO_CONCORDANCE_DATA_DIR', 's3://portico-local-victim-11111111/truth/'],
+    ['STAGE_TARGET', 's3://daylily-references/giab/'],
+    ['ILMN_R1_FQ', 'S3://portico-local-victim-11111111/r1.fq'],
+    ['ILMN_R1_FQ', 'https://example.com/r1.fq'],
+    ['PATH_TO_CONCORDANCE_DATA_DIR', `s3://${BUCKET}/a/../../b/`],
+  ])('refuses %s = %s, naming the column', (column, value) => {
+    expect(locationsOutside(withColumns({ [column]: value }), BUCKET, REFERENCES)).toEqual([
+      { field: `samples.0.sheet_columns.${column}`, location: value, message: `${value} is outside the customer's bucket` },
+    ]);
+  });
+});
