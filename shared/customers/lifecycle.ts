@@ -216,12 +216,21 @@ function labelOf(path: string): string {
   return path;
 }
 
+/** How long a stack update usually takes (tags, a usage plan key): when to send a PATCH again. */
+const STACK_BUSY_RETRY_SECONDS = 30;
+
 async function pushToStack(customer: CustomerItem, who: ActorContext): Promise<void> {
   try {
     const outcome = await updateCustomerStack(customer, operationToken('update', customer.customer_id, new Date()));
     logger.info('customer stack update', { customer_id: customer.customer_id, outcome, by: who.caller.userId });
   } catch (error) {
     if (isDependencyFailure(error)) throw error;
+    // CloudFormation takes one operation per stack at a time: an earlier change is still being applied.
+    if (/_IN_PROGRESS state and can ?not be updated/.test((error as Error).message ?? '')) {
+      throw new ConflictError('The customer was updated; its stack is still applying an earlier change. Send the same PATCH again in 30 seconds to apply this one to the stack.', {
+        retry_after_seconds: STACK_BUSY_RETRY_SECONDS,
+      });
+    }
     throw new HttpProblem(
       502,
       'Bad Gateway',

@@ -66,3 +66,27 @@ describe('a CreateStack CloudFormation refuses', () => {
     expect(created.body.status_reason).toBe('CreateStack failed: Template format error: local fault');
   });
 });
+
+describe('an UpdateStack while the stack is still applying an earlier change', () => {
+  it('answers 409 with Retry-After, keeps the change, and the same PATCH sent again updates the stack', async () => {
+    const { body, slug } = uniqueCustomer();
+    const token = await adminToken();
+    const created = await api('POST', '/customers', { token, body });
+    const id = created.body.customer_id as string;
+    await waitForCustomerStatus(id, 'ACTIVE');
+    await refuseStackCall(slug, 'UpdateStack', `Stack:arn:aws:cloudformation:us-east-1:000000000000:stack/portico-customer-${id}/x is in UPDATE_IN_PROGRESS state and can not be updated.`);
+    const updates = async () =>
+      (await cloudFormationRequests()).filter((r) => r.action === 'UpdateStack' && r.params.StackName === `portico-customer-${id}`).length;
+
+    const busy = await api('PATCH', `/customers/${id}`, { token, body: { plan: 'premium' } });
+    const updatesAfterBusy = await updates();
+    const again = await api('PATCH', `/customers/${id}`, { token, body: { plan: 'premium' } });
+
+    expect(busy.status).toBe(409);
+    expect(busy.headers.get('content-type')).toBe('application/problem+json');
+    expect(busy.headers.get('retry-after')).toBe('30');
+    expect((await api('GET', `/customers/${id}`, { token })).body.plan).toBe('premium');
+    expect(again.status).toBe(200);
+    expect(await updates()).toBe(updatesAfterBusy + 1);
+  });
+});
