@@ -1,13 +1,9 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamo } from '#shared/clients/dynamodb.ts';
-import { tableName } from '#shared/config/runtime.ts';
-import { counterKey, readCounters } from '#shared/usage/counters.ts';
-import { getWorkset as readRecord, insertWorkset, type WorksetRecord } from '#shared/workset-lifecycle/repository.ts';
-import { newWorksetId } from '#shared/workset-lifecycle/workset-id.ts';
+import { readCounters } from '#shared/usage/counters.ts';
+import { getWorkset as readRecord } from '#shared/workset-lifecycle/repository.ts';
 import { adminToken, api, createTestUser, deliverS3ObjectEvent, type ApiResponse } from '../../support/local-stack.ts';
 import { pairedSample, requestWith } from '../../unit/worksets/fixtures.ts';
-import { byStatus, sentinelEvent, submit, worksetTenant, writeSentinel } from './workset-support.ts';
+import { byStatus, sentinelEvent, setQuotas, stoppedHandOver, submit, worksetTenant, writeSentinel } from './workset-support.ts';
 
 /**
  * What an outsider (or an outage) would try on the workset and quota routes:
@@ -16,51 +12,9 @@ import { byStatus, sentinelEvent, submit, worksetTenant, writeSentinel } from '.
  * last slot. Each asserts the correct behaviour.
  */
 
-
 function no500(responses: readonly ApiResponse[]): void {
   const server = responses.filter((r) => r.status >= 500);
   expect(server.map((r) => `${r.status} ${r.text}`)).toEqual([]);
-}
-
-async function setQuotas(customerId: string, patch: Record<string, unknown>): Promise<void> {
-  const response = await api('PATCH', `/customers/${customerId}/quotas`, { token: await adminToken(), body: patch });
-  if (response.status !== 200) throw new Error(`quota patch failed: ${response.text}`);
-}
-
-/** A hand-over that stopped after admission (the function died), as a crash leaves it: slot held, record pending. */
-async function stoppedHandOver(customer: { customer_id: string; s3_bucket: string }, submittedAt: Date, workset_id = newWorksetId(submittedAt)): Promise<WorksetRecord> {
-  const stamp = submittedAt.toISOString();
-  const record: WorksetRecord = {
-    customer_id: customer.customer_id,
-    workset_id,
-    state: 'pending',
-    customer_state: `${customer.customer_id}#pending`,
-    pipeline: 'germline_wgs_snv',
-    reference_genome: 'hg38',
-    priority: 'normal',
-    sample_count: 1,
-    bucket: customer.s3_bucket,
-    prefix: `worksets/${workset_id}/`,
-    export_uri: `s3://${customer.s3_bucket}/worksets/${workset_id}/results/`,
-    files: [],
-    submitted_at: stamp,
-    submitted_by: 'test',
-    updated_at: stamp,
-    attempt_started_at: stamp,
-    history: [{ state: 'pending', at: stamp, by: 'test' }],
-    pending: 'pending',
-  };
-  await dynamo.send(
-    new UpdateCommand({
-      TableName: tableName('usage'),
-      Key: counterKey(customer.customer_id),
-      UpdateExpression: 'SET holders.#ws = :since',
-      ExpressionAttributeNames: { '#ws': workset_id },
-      ExpressionAttributeValues: { ':since': stamp },
-    }),
-  );
-  expect(await insertWorkset(record)).toBe(true);
-  return record;
 }
 
 describe('cross-tenant locations', () => {

@@ -5,7 +5,7 @@ import { newWorksetId } from '#shared/workset-lifecycle/workset-id.ts';
 import { monthOf } from '#shared/usage/counters.ts';
 import { activeCustomer, adminToken, api, type ApiResponse } from '../../support/local-stack.ts';
 import { pairedSample, requestWith } from '../../unit/worksets/fixtures.ts';
-import { setStoredBytes, submit, worksetTenant } from './workset-support.ts';
+import { setQuotas, setStoredBytes, submit, worksetTenant } from './workset-support.ts';
 
 const GIB = 1024 ** 3;
 
@@ -13,11 +13,6 @@ function expectProblem(response: ApiResponse, status: number): void {
   expect([response.status, response.text]).toEqual([status, expect.any(String)]);
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   expect(response.body.status).toBe(status);
-}
-
-async function setQuotas(customerId: string, patch: Record<string, unknown>): Promise<void> {
-  const response = await api('PATCH', `/customers/${customerId}/quotas`, { token: await adminToken(), body: patch });
-  if (response.status !== 200) throw new Error(`quota patch failed: ${response.text}`);
 }
 
 /** Worksets the customer has, straight from the API. */
