@@ -134,3 +134,26 @@ describe('cognito-local frozen', () => {
     expect(users.map((u: { email: string }) => u.email)).toEqual([email]);
   }, 60_000);
 });
+
+describe('DynamoDB Local frozen during a workset submission', () => {
+  it('answers 503 with Retry-After; the retry with the same Idempotency-Key makes one workset holding one slot', async () => {
+    const customer = (await call('POST', '/customers', { ...customerBody(), max_concurrent_worksets: 2 })).body;
+    const deadline = Date.now() + 10_000;
+    while ((await call('GET', `/customers/${customer.customer_id}`)).body.status !== 'ACTIVE' && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const path = `/customers/${customer.customer_id}/worksets`;
+    const workset = { samples: [{ sample_id: 's1', fastq_r1: 's1_R1.fq.gz', fastq_r2: 's1_R2.fq.gz' }], reference_genome: 'hg38' };
+    const key = { 'Idempotency-Key': `frozen-${randomUUID()}` };
+
+    const during = await frozen(emulator('java'), () => call('POST', path, workset, key));
+
+    expectServiceUnavailable(during);
+    const retried = await call('POST', path, workset, key);
+    expect([200, 201]).toContain(retried.status);
+    expect(retried.body.state).toBe('ready');
+    expect((await call('GET', path)).body.worksets.map((w: { workset_id: string }) => w.workset_id)).toEqual([retried.body.workset_id]);
+    const quotas = (await call('GET', `/customers/${customer.customer_id}/quotas`)).body.quotas;
+    expect(quotas.find((q: { quota: string }) => q.quota === 'max_concurrent_worksets').used).toBe(1);
+  }, 60_000);
+});

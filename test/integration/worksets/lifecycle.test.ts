@@ -226,7 +226,7 @@ describe('PUT /customers/{customer_id}/worksets/{workset_id}/state', () => {
     const { customer, member } = await worksetTenant();
     const service = await createTestUser({ groups: ['platform-service'] });
     const id = (await submit(customer.customer_id, member.token)).body.workset_id as string;
-    await api('PUT', `/customers/${customer.customer_id}/worksets/${id}/state`, { token: service.token, body: { state: 'complete' } });
+    const completed = await api('PUT', `/customers/${customer.customer_id}/worksets/${id}/state`, { token: service.token, body: { state: 'complete' } });
 
     const backwards = await api('PUT', `/customers/${customer.customer_id}/worksets/${id}/state`, { token: service.token, body: { state: 'in_progress' } });
     const unknown = await api('PUT', `/customers/${customer.customer_id}/worksets/ws-000000000-00000000/state`, { token: service.token, body: { state: 'complete' } });
@@ -242,6 +242,8 @@ describe('PUT /customers/{customer_id}/worksets/{workset_id}/state', () => {
     expect(unknown.status).toBe(404);
     expect(badState.status).toBe(400);
     expect(badState.body.errors[0].field).toBe('state');
+    // Neither refusal wrote anything.
+    expect((await api('GET', `/customers/${customer.customer_id}/worksets/${id}`, { token: member.token })).body.history).toEqual(completed.body.history);
   });
 
   it('of 10 parallel moves to complete, one applies and the slot is released once', async () => {
