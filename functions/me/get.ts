@@ -1,5 +1,5 @@
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/api/route-handler.ts';
+import { openRouteHandler } from '#shared/api/open-route-handler.ts';
 import { profileOf } from '#shared/identity/profile.ts';
 
-export const handler = routeHandler('me.get', {}, async ({ caller }) => json(200, await profileOf(caller)));
+export const handler = openRouteHandler('me.get', {}, async ({ caller }) => json(200, await profileOf(caller)));

@@ -1,12 +1,12 @@
+import { openRouteHandler } from '#shared/api/open-route-handler.ts';
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/api/route-handler.ts';
-import { WORKSET_SCHEMA_VERSION, worksetJsonSchema } from '#shared/worksets/index.ts';
+import { PUBLISHED_SCHEMA_VERSION, publishedWorksetSchema } from '#shared/worksets/published-schema.ts';
 
 /** Published so other tools can validate daylily_work.yaml files. */
-export const handler = routeHandler('schemas.workset', {}, async () =>
-  json(200, worksetJsonSchema, {
+export const handler = openRouteHandler('schemas.workset', {}, async () =>
+  json(200, publishedWorksetSchema, {
     'Content-Type': 'application/schema+json',
     'Cache-Control': 'public, max-age=3600',
-    'X-Schema-Version': WORKSET_SCHEMA_VERSION,
+    'X-Schema-Version': PUBLISHED_SCHEMA_VERSION,
   }),
 );

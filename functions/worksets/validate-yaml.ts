@@ -1,13 +1,13 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { json } from '#shared/http/responses.ts';
-import { routeHandler } from '#shared/api/route-handler.ts';
+import { openRouteHandler } from '#shared/api/open-route-handler.ts';
 import { estimateWorkset, loadEstimateRates } from '#shared/worksets/index.ts';
 import { requireYamlDocument, WORKSET_BODY_LIMIT_BYTES, yamlBodyAsJson } from '#shared/worksets/http-validation.ts';
 import { validationAnswer } from '#shared/worksets/validation-answer.ts';
 
 const rates = loadEstimateRates(process.env);
 
-const chain = routeHandler(
+const chain = openRouteHandler(
   'worksets.validateYaml',
   { body: requireYamlDocument, maxBodyBytes: WORKSET_BODY_LIMIT_BYTES },
   async ({ body: document }) => json(200, validationAnswer(document, (config) => estimateWorkset(config, rates))),

@@ -2,19 +2,15 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { TableDefinition } from '#shared/tables/definitions.ts';
 import type { TableAction } from '#shared/permissions/actions.ts';
+import { FUNCTION_BUNDLING, FUNCTION_NODE_OPTIONS } from './function-bundling.ts';
 
-/**
- * Creates `require` inside the ESM bundle so CommonJS dependencies that call
- * `require('node:…')` keep working after esbuild inlines them.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __porticoCreateRequire } from 'node:module'; const require = __porticoCreateRequire(import.meta.url);";
+export { ESM_REQUIRE_BANNER } from './function-bundling.ts';
 
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_22_X;
 
@@ -103,7 +99,7 @@ export class PorticoFunction extends Construct implements iam.IGrantable {
     );
 
     const environment: Record<string, string> = {
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: FUNCTION_NODE_OPTIONS,
       POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'portico',
       POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
       ...props.environment,
@@ -122,15 +118,7 @@ export class PorticoFunction extends Construct implements iam.IGrantable {
       environment,
       deadLetterQueue: props.deadLetterQueue,
       description: props.description,
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        externalModules: [],
-      },
+      bundling: FUNCTION_BUNDLING,
     });
     this.grantPrincipal = this.function.grantPrincipal;
 

@@ -9,6 +9,7 @@ import { findMembership } from '../memberships/membership-lookup.ts';
 import { roleSatisfies, type Membership } from '../memberships/membership.ts';
 import type { RouteDefinition } from '../routes/types.ts';
 import type { Caller } from './caller.ts';
+import { authorizeOpen } from './open-access.ts';
 
 export interface AccessGrant {
   /** The caller is a platform admin, confirmed in the directory (false on public and authenticated routes). */
@@ -33,9 +34,8 @@ interface GuardInput {
  */
 export async function authorize({ route, caller, customerId, requestId }: GuardInput): Promise<AccessGrant> {
   const access = route.access;
-  if (access.kind === 'public') return { platformAdmin: false };
+  if (access.kind === 'public' || access.kind === 'authenticated') return authorizeOpen({ route, caller });
   if (!caller) throw new UnauthorizedError();
-  if (access.kind === 'authenticated') return { platformAdmin: false };
   const groups = await confirmedPlatformGroups(caller.userId, caller.claimedGroups);
   const admin = groups.includes(PLATFORM_ADMIN_GROUP);
   if (access.kind === 'platform-admin') {
