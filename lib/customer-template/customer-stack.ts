@@ -1,5 +1,6 @@
-import { CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
+import { CfnCondition, CfnOutput, CfnParameter, Duration, Fn, RemovalPolicy, Tags, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as budgets from 'aws-cdk-lib/aws-budgets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ProductStack } from 'aws-cdk-lib/aws-servicecatalog';
 import type { Construct } from 'constructs';
@@ -16,6 +17,7 @@ import {
 } from '#shared/customers/template-contract.ts';
 import { CUSTOMER_ID_PATTERN, MAX_SLUG_LENGTH } from '#shared/customers/customer-id.ts';
 import { PLAN_NAMES } from '#shared/quotas/declarations.ts';
+import { BUDGET_ALERTS, BUDGET_NAME_PREFIX, BUDGET_PARAMETERS, BUDGET_TAG_FILTER_PREFIX } from '#shared/billing/customer-budget.ts';
 
 /** `<slug>-<8 hex>`: the longest customer id. */
 export const MAX_CUSTOMER_ID_LENGTH = MAX_SLUG_LENGTH + 1 + 8;
@@ -62,16 +64,27 @@ export const ACCESS_LOG_PREFIX_SUFFIX = '/';
  * `Plan` (imported from the platform stack): the bucket its members' requests on
  * customer-scoped routes count against (lib/constructs/usage-plans.ts). An UpdateStack
  * with another `Plan` moves the key; deleting the stack deletes the key.
+ *
+ * With `MonthlyBudgetUsd` above 0 it holds the customer's AWS Budget: monthly cost of the
+ * resources tagged `Customer=<id>`, alerting `BillingEmail` (shared/billing/customer-budget.ts).
+ * Every taggable resource carries the customer's cost-allocation tags.
  */
 export class CustomerStack extends ProductStack {
   readonly parameters: Readonly<Record<keyof typeof TEMPLATE_PARAMETERS, CfnParameter>>;
   readonly bucket: s3.Bucket;
   readonly apiKey: apigw.CfnApiKey;
   readonly usagePlanKey: apigw.CfnUsagePlanKey;
+  /** The optional budget's parameters (shared/billing/customer-budget.ts). */
+  readonly budgetParameters: Readonly<Record<keyof typeof BUDGET_PARAMETERS, CfnParameter>>;
+  /** True when `MonthlyBudgetUsd` is not 0. */
+  readonly hasBudget: CfnCondition;
+  /** The customer's monthly cost budget, created only under `hasBudget`. */
+  readonly budget: budgets.CfnBudget;
 
   constructor(scope: Construct, id: string, props: CustomerStackProps) {
     super(scope, id, {
-      description: 'Portico customer resources: the customer bucket and its cost-allocation tags, and the API key of its rate limits',
+      description:
+        'Portico customer resources: the customer bucket and its cost-allocation tags, the API key of its rate limits, and its optional monthly budget',
       analyticsReporting: false,
     });
 
@@ -182,7 +195,8 @@ export class CustomerStack extends ProductStack {
       Environment: this.parameters.environment.valueAsString,
       ManagedBy: MANAGED_BY,
     };
-    for (const [key, value] of Object.entries(tags)) Tags.of(this.bucket).add(key, value);
+    // Every taggable resource of the template (bucket, API key, budget), not only the bucket.
+    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
 
     // Clients never send it: the customer authorizer derives the same value from the
     // customer id (shared/customers/template-contract.ts) and names it for members' requests.
@@ -197,6 +211,47 @@ export class CustomerStack extends ProductStack {
       keyType: 'API_KEY',
       usagePlanId: Fn.importValue(Fn.join('', [props.usagePlanExportPrefix, this.parameters.plan.valueAsString])),
     });
+
+    this.budgetParameters = {
+      monthlyBudgetUsd: new CfnParameter(this, BUDGET_PARAMETERS.monthlyBudgetUsd, {
+        type: 'Number',
+        description: "Monthly cost budget in USD of the resources tagged with this customer's id; 0 creates no budget",
+        default: 0,
+        minValue: 0,
+      }),
+      billingEmail: new CfnParameter(this, BUDGET_PARAMETERS.billingEmail, {
+        type: 'String',
+        description: 'Where budget alerts go (required with a budget)',
+        default: '',
+        maxLength: 254,
+        allowedPattern: '^$|^[^\\s@]+@[^\\s@]+$',
+        constraintDescription: 'must be an email address',
+      }),
+    };
+    this.hasBudget = new CfnCondition(this, 'HasMonthlyBudget', {
+      expression: Fn.conditionNot(Fn.conditionEquals(this.budgetParameters.monthlyBudgetUsd.valueAsString, '0')),
+    });
+    const subscribers = [{ subscriptionType: 'EMAIL', address: this.budgetParameters.billingEmail.valueAsString }];
+    this.budget = new budgets.CfnBudget(this, 'MonthlyBudget', {
+      budget: {
+        budgetName: `${BUDGET_NAME_PREFIX}${customerId}`,
+        budgetType: 'COST',
+        timeUnit: 'MONTHLY',
+        budgetLimit: { amount: this.budgetParameters.monthlyBudgetUsd.valueAsNumber, unit: 'USD' },
+        // Only costs of resources tagged Customer=<id>: the tag must be an active cost-allocation tag.
+        costFilters: { TagKeyValue: [`${BUDGET_TAG_FILTER_PREFIX}${customerId}`] },
+      },
+      notificationsWithSubscribers: BUDGET_ALERTS.map((alert) => ({
+        notification: {
+          notificationType: alert.notificationType,
+          comparisonOperator: 'GREATER_THAN',
+          threshold: alert.thresholdPercent,
+          thresholdType: 'PERCENTAGE',
+        },
+        subscribers,
+      })),
+    });
+    this.budget.cfnOptions.condition = this.hasBudget;
 
     new CfnOutput(this, TEMPLATE_OUTPUTS.bucketName, { value: this.bucket.bucketName, description: 'Customer bucket name' });
     new CfnOutput(this, TEMPLATE_OUTPUTS.bucketArn, { value: this.bucket.bucketArn, description: 'Customer bucket ARN' });

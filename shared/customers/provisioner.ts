@@ -9,6 +9,7 @@ import {
 import { cloudFormation } from '../clients/cloudformation.ts';
 import { ENV } from '../config/env-vars.ts';
 import { intEnv, requireEnv } from '../config/runtime.ts';
+import { budgetParameters } from '../billing/customer-budget.ts';
 import type { CustomerItem } from './customer.ts';
 import type { StackState } from './reconcile-rule.ts';
 import { BUCKET_LIFECYCLE, MANAGED_BY, TEMPLATE_PARAMETERS } from './template-contract.ts';
@@ -20,7 +21,6 @@ import { BUCKET_LIFECYCLE, MANAGED_BY, TEMPLATE_PARAMETERS } from './template-co
  * names that token.
  */
 interface ProvisionerSettings {
-  readonly templateUrl: string;
   readonly roleArn: string;
   readonly environment: string;
   readonly noncurrentVersionDays: number;
@@ -32,13 +32,21 @@ interface ProvisionerSettings {
  * stacks never asks for the template URL.
  */
 const READERS: { readonly [K in keyof ProvisionerSettings]: () => ProvisionerSettings[K] } = {
-  templateUrl: () => requireEnv(ENV.customerTemplateUrl),
   roleArn: () => requireEnv(ENV.customerStackRoleArn),
   environment: () => requireEnv(ENV.environment),
   noncurrentVersionDays: () => intEnv(ENV.noncurrentVersionDays, BUCKET_LIFECYCLE.defaultNoncurrentVersionDays),
 };
 
 const cached: Partial<ProvisionerSettings> = {};
+
+/**
+ * The customer template in force: its URL and its version (the asset's hash). Read on
+ * every call rather than cached: in AWS a new template is a deployment (new containers),
+ * and locally a test hook switches it in the running process.
+ */
+export function currentTemplate(): { readonly url: string; readonly version: string } {
+  return { url: requireEnv(ENV.customerTemplateUrl), version: requireEnv(ENV.customerTemplateVersion) };
+}
 
 function setting<K extends keyof ProvisionerSettings>(name: K): ProvisionerSettings[K] {
   return (cached[name] ??= READERS[name]());
@@ -47,7 +55,9 @@ function setting<K extends keyof ProvisionerSettings>(name: K): ProvisionerSetti
 /**
  * The template parameters for the customer as it is now. With `Plan`, the template
  * puts the customer's API key in that plan's usage plan: an UpdateStack with these
- * parameters after a plan change moves the key to the new plan's rate and burst.
+ * parameters after a plan change moves the key to the new plan's rate and burst. A customer
+ * with a monthly budget adds its budget parameters (none otherwise: the template's defaults
+ * mean no budget).
  */
 export function stackParameters(customer: CustomerItem): Parameter[] {
   const values: Record<string, string> = {
@@ -58,7 +68,7 @@ export function stackParameters(customer: CustomerItem): Parameter[] {
     [TEMPLATE_PARAMETERS.noncurrentVersionDays]: String(setting('noncurrentVersionDays')),
     [TEMPLATE_PARAMETERS.plan]: customer.plan,
   };
-  return Object.entries(values).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
+  return [...Object.entries(values).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })), ...budgetParameters(customer)];
 }
 
 /** Stack tags: CloudFormation copies them onto every resource of the stack. */
@@ -86,11 +96,12 @@ export function operationToken(kind: 'update' | 'delete', customerId: string, no
   return `${kind}-${customerId}-${now.getTime()}`;
 }
 
-export async function createCustomerStack(customer: CustomerItem, token: string): Promise<void> {
+/** `templateUrl`: the template in force (the caller records its version first). */
+export async function createCustomerStack(customer: CustomerItem, token: string, templateUrl = currentTemplate().url): Promise<void> {
   await cloudFormation.send(
     new CreateStackCommand({
       StackName: customer.stack_name,
-      TemplateURL: setting('templateUrl'),
+      TemplateURL: templateUrl,
       Parameters: stackParameters(customer),
       Tags: stackTags(customer),
       RoleARN: setting('roleArn'),
@@ -108,11 +119,27 @@ export async function createCustomerStack(customer: CustomerItem, token: string)
  * changed, or the plan (the API key moves to the new plan's usage plan).
  */
 export async function updateCustomerStack(customer: CustomerItem, token: string): Promise<'updating' | 'unchanged'> {
+  return sendUpdateStack(customer, token, { UsePreviousTemplate: true });
+}
+
+/**
+ * Brings the stack to the template at `templateUrl` (a rollout), with the customer's
+ * current parameters and tags: the same UpdateStack as a PATCH, with another template.
+ */
+export async function updateCustomerStackTemplate(customer: CustomerItem, token: string, templateUrl: string): Promise<'updating' | 'unchanged'> {
+  return sendUpdateStack(customer, token, { TemplateURL: templateUrl });
+}
+
+async function sendUpdateStack(
+  customer: CustomerItem,
+  token: string,
+  template: { readonly UsePreviousTemplate: true } | { readonly TemplateURL: string },
+): Promise<'updating' | 'unchanged'> {
   try {
     await cloudFormation.send(
       new UpdateStackCommand({
         StackName: customer.stack_name,
-        UsePreviousTemplate: true,
+        ...template,
         Parameters: stackParameters(customer),
         Tags: stackTags(customer),
         RoleARN: setting('roleArn'),
@@ -148,7 +175,9 @@ export async function describeCustomerStack(stackName: string): Promise<StackSta
   try {
     const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
     const stack = (Stacks ?? []).find((s) => s.StackStatus !== 'DELETE_COMPLETE');
-    return stack?.StackStatus ? { status: stack.StackStatus, reason: stack.StackStatusReason ?? '' } : undefined;
+    if (!stack?.StackStatus) return undefined;
+    const updatedAt = stack.LastUpdatedTime?.toISOString();
+    return { status: stack.StackStatus, reason: stack.StackStatusReason ?? '', ...(updatedAt ? { updatedAt } : {}) };
   } catch (error) {
     if ((error as Error).message?.includes('does not exist')) return undefined;
     throw error;

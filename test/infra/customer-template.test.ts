@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { BUDGET_PARAMETERS } from '#shared/billing/customer-budget.ts';
 import { newCustomerId } from '#shared/customers/customer-id.ts';
 import {
   BUCKET_LIFECYCLE,
@@ -20,17 +21,18 @@ describe('customer template', () => {
   const properties = bucket?.Properties ?? {};
   const parameters = customerTemplateJson.Parameters ?? {};
 
-  it('holds one bucket and its policy, and the API key of its rate limits in a usage plan, nothing else', () => {
+  it('holds one bucket and its policy, the API key of its rate limits in a usage plan, and the optional budget, nothing else', () => {
     expect(Object.values(customerTemplateJson.Resources).map((r) => r.Type).sort()).toEqual([
       'AWS::ApiGateway::ApiKey',
       'AWS::ApiGateway::UsagePlanKey',
+      'AWS::Budgets::Budget',
       'AWS::S3::Bucket',
       'AWS::S3::BucketPolicy',
     ]);
   });
 
-  it('declares exactly the contract parameters', () => {
-    expect(Object.keys(parameters).sort()).toEqual(Object.values(TEMPLATE_PARAMETERS).sort());
+  it('declares exactly the contract parameters, and the optional budget parameters (test/infra/cost-allocation.test.ts)', () => {
+    expect(Object.keys(parameters).sort()).toEqual([...Object.values(TEMPLATE_PARAMETERS), ...Object.values(BUDGET_PARAMETERS)].sort());
     customerTemplate.hasParameter(TEMPLATE_PARAMETERS.noncurrentVersionDays, {
       Type: 'Number',
       Default: BUCKET_LIFECYCLE.defaultNoncurrentVersionDays,
@@ -155,20 +157,23 @@ describe('customer template', () => {
     }
   });
 
-  it('tags the bucket from the parameters (Customer, CostCenter, BillingAccount, Environment) and ManagedBy', () => {
+  it('tags the bucket from the parameters (Customer, CostCenter, BillingAccount, Environment), ManagedBy and the platform Project', () => {
     const tags = Object.fromEntries((properties['Tags'] as { Key: string; Value: unknown }[]).map((t) => [t.Key, t.Value]));
-    expect(Object.keys(tags).sort()).toEqual([...CUSTOMER_TAG_KEYS].sort());
+    expect(Object.keys(tags).sort()).toEqual([...CUSTOMER_TAG_KEYS, 'Project'].sort());
     expect(tags).toEqual({
       Customer: { Ref: TEMPLATE_PARAMETERS.customerId },
       CostCenter: { Ref: TEMPLATE_PARAMETERS.costCenter },
       BillingAccount: { Ref: TEMPLATE_PARAMETERS.billingAccount },
       Environment: { Ref: TEMPLATE_PARAMETERS.environment },
       ManagedBy: MANAGED_BY,
+      Project: synth.config.project,
     });
   });
 
-  it('carries none of the platform tags (Project, platform CostCenter)', () => {
-    expect(JSON.stringify(customerTemplateJson)).not.toMatch(/"Project"|"platform"/);
+  it("carries the platform's Project (the service) but never its CostCenter (who pays is the customer)", () => {
+    const json = JSON.stringify(customerTemplateJson);
+    expect(json).toContain('{"Key":"Project","Value":"portico"}');
+    expect(json).not.toContain(`"${synth.config.costCenter}"`);
   });
 
   it('outputs the bucket name and ARN', () => {
