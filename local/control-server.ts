@@ -10,9 +10,12 @@ import type { ScheduledEvent } from 'aws-lambda';
  * of one function at once. `POST /schedules/<function id>/run` runs it now and
  * answers its result as JSON; `GET /schedules` lists them. `GET
  * /permissions/used` answers which IAM actions each function has called.
- * `POST /events/<name>` hands the JSON body to an event target now and
+ * `POST /events/<name>` (`s3-object`, `stack-status`) hands the JSON body to an event target now and
  * answers its result: a replay, as an EventBridge archive replays an event
  * (deliveries are at least once, so targets must take one twice).
+ * `GET /template` answers the customer template version the platform runs and
+ * `POST /template` with `{ "version": "…" }` switches it, as deploying a
+ * changed customer template would (a test hook, for template rollouts).
  */
 export interface ScheduledFunction {
   readonly id: string;
@@ -31,6 +34,11 @@ export interface ControlServerOptions {
   readonly usedActions?: () => Record<string, string[]>;
   /** Event targets a test (or a developer) may deliver an event to: `POST /events/<name>`. */
   readonly eventTargets?: Readonly<Record<string, (event: never) => Promise<unknown>>>;
+  /** The customer template in force (`GET /template`), and how to switch it (`POST /template`). */
+  readonly template?: {
+    readonly current: () => { readonly version: string; readonly url: string };
+    readonly use: (version: string) => { readonly version: string; readonly url: string };
+  };
 }
 
 export class LocalControlServer {
@@ -90,6 +98,7 @@ export class LocalControlServer {
     if (req.method === 'GET' && req.url === '/schedules') {
       return answer(200, this.options.schedules.map((s) => ({ id: s.id, every_seconds: this.options.intervalSeconds ?? s.everyMinutes * 60 })));
     }
+    if (req.url === '/template' && this.options.template) return this.serveTemplate(req, answer);
     const target = req.method === 'POST' ? /^\/events\/([^/]+)$/.exec(req.url ?? '')?.[1] : undefined;
     if (target !== undefined) return this.deliverEvent(decodeURIComponent(target), req, answer);
     const id = req.method === 'POST' ? /^\/schedules\/([^/]+)\/run$/.exec(req.url ?? '')?.[1] : undefined;
@@ -101,6 +110,27 @@ export class LocalControlServer {
     } catch (error) {
       answer(500, { function_id: schedule.id, error: (error as Error).message });
     }
+  }
+
+  private async serveTemplate(req: IncomingMessage, answer: (status: number, body: unknown) => void): Promise<void> {
+    const template = this.options.template;
+    if (!template) return answer(404, { error: 'no template hook' });
+    if (req.method === 'GET') return answer(200, template.current());
+    if (req.method !== 'POST') return answer(405, { error: 'GET or POST /template' });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let version: unknown;
+    try {
+      version = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { version?: unknown }).version;
+    } catch {
+      version = undefined;
+    }
+    // An asset hash, or any name a test picks: letters, digits, '-' (it becomes part of a URL).
+    if (typeof version !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(version)) {
+      return answer(400, { error: 'the body must be { "version": "<1 to 64 letters, digits or -" }' });
+    }
+    this.options.log?.(`customer template version ${version}`);
+    answer(200, template.use(version));
   }
 
   private async deliverEvent(name: string, req: IncomingMessage, answer: (status: number, body: unknown) => void): Promise<void> {

@@ -105,6 +105,11 @@ export class Provisioning extends Construct {
   readonly templateUrl: string;
   /** ARN of the template object, the one object a provisioner must be able to read. */
   readonly templateObjectArn: string;
+  /**
+   * The customer template's version: the asset's hash (CDK names the object `<hash>.json`),
+   * so every change of the template is a new version and redeploying the same one is not.
+   */
+  readonly templateVersion: string;
   readonly customerStackRole: iam.Role;
   readonly accessLogBucket: s3.Bucket;
   readonly stackStatusFunction: PorticoFunction;
@@ -152,11 +157,7 @@ export class Provisioning extends Construct {
         },
       }),
     );
-    Validations.of(this.accessLogBucket).acknowledge({
-      id: 'AwsSolutions-S1',
-      reason:
-        'This bucket is the server-access-log destination of the customer buckets; logging it into itself would log its own log writes, and another log bucket would only move the question one level.',
-    });
+    // No AwsSolutions-S1 acknowledgement: cdk-nag sees this bucket is the access-log destination of the platform's finance bucket.
     new CfnOutput(this, 'CustomerAccessLogBucketName', {
       value: this.accessLogBucket.bucketName,
       description: 'Server access log bucket of customer buckets (imported by customer stacks)',
@@ -173,6 +174,7 @@ export class Provisioning extends Construct {
     // https://s3.<region>.<suffix>/<bucket>/<key>: the asset's bucket and key.
     const urlParts = Fn.split('/', this.templateUrl);
     this.templateObjectArn = `arn:${Aws.PARTITION}:s3:::${Fn.select(3, urlParts)}/${Fn.select(4, urlParts)}`;
+    this.templateVersion = Fn.select(0, Fn.split('.', Fn.select(4, urlParts)));
 
     this.customerStackRole = new iam.Role(this, 'CustomerStackRole', {
       assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
@@ -241,10 +243,12 @@ export class Provisioning extends Construct {
       fn.addEnvironment(ENV.customerStackRoleArn, this.customerStackRole.roleArn);
       fn.addEnvironment(ENV.noncurrentVersionDays, String(this.noncurrentVersionDays));
     }
-    if (actions.includes('cloudformation:CreateStack')) {
+    // A create sends the template in force, and so does a template rollout's update.
+    if (actions.includes('cloudformation:CreateStack') || actions.includes('cloudformation:UpdateStack')) {
       // CloudFormation fetches TemplateURL with the caller's credentials.
       fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.templateObjectArn] }));
       fn.addEnvironment(ENV.customerTemplateUrl, this.templateUrl);
+      fn.addEnvironment(ENV.customerTemplateVersion, this.templateVersion);
     }
   }
 }

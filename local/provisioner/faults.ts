@@ -6,6 +6,8 @@
  * - `create-after-bucket`: the bucket is created, then its policy fails; the
  *   rollback deletes the bucket only if the create asked for RetainExceptOnCreate.
  * - `delete`: the stack deletion fails (DELETE_FAILED with `reason`).
+ * - `update`: the next stack update fails with `reason` and rolls back
+ *   (UPDATE_ROLLBACK_IN_PROGRESS with the reason, then UPDATE_ROLLBACK_COMPLETE).
  * - `drop-event`: the next `status` event is lost: never delivered.
  * - `fail-delivery`: the next `status` event's first `attempts` deliveries fail,
  *   as if the target function had thrown; later attempts go through.
@@ -19,6 +21,7 @@
 export type Fault =
   | { readonly stack_name_prefix: string; readonly operation: 'create' | 'create-after-bucket'; readonly reason?: string; readonly rollback_ms?: number }
   | { readonly stack_name_prefix: string; readonly operation: 'delete'; readonly reason: string }
+  | { readonly stack_name_prefix: string; readonly operation: 'update'; readonly reason: string }
   | { readonly stack_name_prefix: string; readonly operation: 'drop-event'; readonly status: string }
   | { readonly stack_name_prefix: string; readonly operation: 'fail-delivery'; readonly status: string; readonly attempts: number }
   | { readonly stack_name_prefix: string; readonly operation: 'unavailable'; readonly action: string; readonly times: number }
@@ -64,7 +67,8 @@ function faultProblem(body: unknown): string | undefined {
     case 'create-after-bucket':
       return fault.rollback_ms === undefined || typeof fault.rollback_ms === 'number' ? undefined : 'rollback_ms must be a number';
     case 'delete':
-      return typeof fault.reason === 'string' ? undefined : 'a delete fault needs a reason';
+    case 'update':
+      return typeof fault.reason === 'string' ? undefined : `a ${fault.operation} fault needs a reason`;
     case 'drop-event':
       return typeof fault.status === 'string' ? undefined : 'a drop-event fault needs the status of the event to drop';
     case 'fail-delivery':
@@ -76,6 +80,6 @@ function faultProblem(body: unknown): string | undefined {
     case 'refuse':
       return typeof fault.action === 'string' && typeof fault.reason === 'string' ? undefined : 'a refuse fault needs an action and a reason';
     default:
-      return 'operation must be create, create-after-bucket, delete, drop-event, fail-delivery, unavailable or refuse';
+      return 'operation must be create, create-after-bucket, delete, update, drop-event, fail-delivery, unavailable or refuse';
   }
 }

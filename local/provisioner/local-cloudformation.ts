@@ -60,6 +60,8 @@ interface LocalStackRecord {
   templateUrl: string;
   roleArn?: string;
   createdAt: string;
+  /** When the last update started (DescribeStacks LastUpdatedTime). */
+  updatedAt?: string;
   outputs: Record<string, string>;
   onFailure?: OnFailure;
   retainExceptOnCreate?: boolean;
@@ -317,26 +319,52 @@ export class LocalCloudFormation {
     delete stack.apiKey;
   }
 
+  /**
+   * UpdateStack as CloudFormation takes it: the stack's previous template or another one
+   * (TemplateURL, as a template rollout sends), with the parameters and tags given. The
+   * same template, parameters and tags is "No updates are to be performed". An `update`
+   * fault makes it fail and roll back to what the stack was (UPDATE_ROLLBACK_COMPLETE).
+   */
   private updateStack(params: QueryParams): string {
     const stack = this.requireStack(params.StackName ?? '');
+    const token = params.ClientRequestToken ?? '';
+    // The same request again (a retry with its token) while it is applied, or after.
+    if (token && token === stack.token && (stack.status === 'UPDATE_IN_PROGRESS' || stack.status === 'UPDATE_COMPLETE')) return stack.stackId;
     if (!UPDATABLE.has(stack.status)) {
       throw new CloudFormationError('ValidationError', `Stack:${stack.stackId} is in ${stack.status} state and can not be updated.`);
     }
+    const previousTemplate = params.UsePreviousTemplate === 'true';
+    if (previousTemplate === (params.TemplateURL !== undefined)) {
+      throw new CloudFormationError('ValidationError', 'Exactly one of TemplateBody, TemplateUrl or UsePreviousTemplate must be specified.');
+    }
+    const templateUrl = previousTemplate ? stack.templateUrl : (params.TemplateURL as string);
     const parameters = keyValues(memberList(params, 'Parameters'), 'ParameterKey', 'ParameterValue');
     assertAllowedPlan(parameters);
     const tags = keyValues(memberList(params, 'Tags'), 'Key', 'Value');
-    if (JSON.stringify(parameters) === JSON.stringify(stack.parameters) && JSON.stringify(tags) === JSON.stringify(stack.tags)) {
-      throw new CloudFormationError('ValidationError', 'No updates are to be performed.');
-    }
+    const same = templateUrl === stack.templateUrl && JSON.stringify(parameters) === JSON.stringify(stack.parameters) && JSON.stringify(tags) === JSON.stringify(stack.tags);
+    if (same) throw new CloudFormationError('ValidationError', 'No updates are to be performed.');
+    const before = { parameters: stack.parameters, tags: stack.tags, templateUrl: stack.templateUrl };
     stack.parameters = parameters;
     stack.tags = tags;
-    stack.token = params.ClientRequestToken ?? '';
+    stack.templateUrl = templateUrl;
+    stack.token = token;
     stack.status = 'UPDATE_IN_PROGRESS';
+    stack.updatedAt = new Date().toISOString();
     this.save();
     this.later(async () => {
       this.emit(stack, 'UPDATE_IN_PROGRESS', 'User Initiated');
       await this.pause();
+      const fault = this.faults.take(stack.stackName, ['update']);
+      if (fault) {
+        this.emit(stack, 'UPDATE_ROLLBACK_IN_PROGRESS', `The following resource(s) failed to update: [${BUCKET_LOGICAL_ID}]. ${fault.reason}`);
+        Object.assign(stack, before);
+        await this.pause();
+        this.emit(stack, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', '');
+        this.emit(stack, 'UPDATE_ROLLBACK_COMPLETE', '');
+        return;
+      }
       this.moveApiKey(stack);
+      this.emit(stack, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', '');
       this.emit(stack, 'UPDATE_COMPLETE', '');
     });
     return stack.stackId;
@@ -484,6 +512,7 @@ function describe(stack: LocalStackRecord): XmlValue {
     StackStatus: stack.status,
     ...(stack.statusReason ? { StackStatusReason: stack.statusReason } : {}),
     CreationTime: stack.createdAt,
+    ...(stack.updatedAt ? { LastUpdatedTime: stack.updatedAt } : {}),
     DisableRollback: String(stack.onFailure === 'DO_NOTHING'),
     RetainExceptOnCreate: String(stack.retainExceptOnCreate === true),
     Parameters: Object.entries(stack.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),

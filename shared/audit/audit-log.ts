@@ -22,6 +22,7 @@ export type AuditAction =
   | 'membership.role_changed'
   | 'membership.default_changed'
   | 'upload.created'
+  | 'rollout.started'
   | 'tenant_access_denied';
 
 export interface AuditEntry {

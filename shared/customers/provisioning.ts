@@ -1,8 +1,9 @@
 import { isDependencyFailure } from '../http/dependency-failure.ts';
 import { logger } from '../observability/logger.ts';
 import type { CustomerItem } from './customer.ts';
-import { createCustomerStack, createToken, sendDeleteStack } from './provisioner.ts';
+import { createCustomerStack, createToken, currentTemplate, sendDeleteStack } from './provisioner.ts';
 import { transitionCustomer } from './repository.ts';
+import { markCreateVersion } from './rollout-events.ts';
 
 /**
  * Sends CloudFormation the stack operation a customer's record says is under
@@ -20,8 +21,16 @@ import { transitionCustomer } from './repository.ts';
  */
 export async function startProvisioning(customer: CustomerItem, actor: string): Promise<CustomerItem> {
   const token = createToken(customer);
+  const template = currentTemplate();
   try {
-    await createCustomerStack(customer, token);
+    await markCreateVersion(customer.customer_id, token, template.version);
+  } catch (error) {
+    if (!isDependencyFailure(error)) throw error;
+    // Not worth holding the create back: a customer without a version counts as behind, and a rollout confirms it.
+    logger.warn('template version of the create not recorded', { customer_id: customer.customer_id, error: error as Error });
+  }
+  try {
+    await createCustomerStack(customer, token, template.url);
     logger.info('customer stack requested', { customer_id: customer.customer_id, token });
     return customer;
   } catch (error) {

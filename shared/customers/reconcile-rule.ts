@@ -11,6 +11,8 @@ import { FAILED_CREATE_STATUSES, operationKindOf, outcomeOf } from './stack-outc
 export interface StackState {
   readonly status: string;
   readonly reason: string;
+  /** When the stack was last updated (DescribeStacks LastUpdatedTime), if ever. */
+  readonly updatedAt?: string;
 }
 
 export type Reconciliation =

@@ -4,6 +4,7 @@ import { logger } from '../observability/logger.ts';
 import type { CustomerItem } from './customer.ts';
 import { startProvisioning } from './provisioning.ts';
 import { StaleStackEventError, transitionCustomer } from './repository.ts';
+import { applyStackUpdateStatus, confirmCreatedVersion, isStackUpdateToken } from './rollout-events.ts';
 import type { CustomerAction } from './status.ts';
 import { customerIdFromStackId, outcomeOf } from './stack-outcome.ts';
 
@@ -46,7 +47,8 @@ const AUDITED: Partial<Record<CustomerAction, AuditAction>> = {
  * Applies one stack status event to its customer. Events are delivered at
  * least once and possibly out of order: an event is applied only if its token
  * is the customer's current stack operation and the state machine allows it;
- * anything else is logged and dropped.
+ * anything else is logged and dropped. Stack updates are recorded by
+ * `rollout-events.ts`, on their own token.
  */
 export async function applyStackStatusEvent(event: StackStatusEvent): Promise<'applied' | 'ignored'> {
   const customerId = customerIdFromStackId(event.detail['stack-id']);
@@ -57,6 +59,8 @@ export async function applyStackStatusEvent(event: StackStatusEvent): Promise<'a
     logger.info('stack event ignored: not a customer stack', { token });
     return 'ignored';
   }
+  // Updates (a rollout's, a PATCH's) never change the customer's status: their outcome is recorded beside it.
+  if (isStackUpdateToken(token)) return applyStackUpdateStatus({ customerId, token, status, reason });
   return (await applyStackStatus({ customerId, token, status, reason }, SYSTEM_ACTOR)).result;
 }
 
@@ -66,6 +70,8 @@ export async function applyStackStatusEvent(event: StackStatusEvent): Promise<'a
  * token, then what the outcome sends next (the create after a cleanup).
  */
 export async function applyStackStatus(change: StackStatusChange, actor: string): Promise<AppliedStatus> {
+  // First, and on its own token: a retried event still confirms it after the transition below has applied.
+  await confirmCreatedVersion(change.customerId, change.token, change.status);
   const outcome = outcomeOf(change.status, change.reason, change.token);
   if (!outcome) {
     logger.info('stack status means nothing for the customer', { token: change.token, stack_status: change.status });

@@ -219,14 +219,14 @@ export async function cloudFormationRequests(): Promise<{ action: string; params
 }
 
 /**
- * Makes the next create or delete of a stack whose customer id starts with
- * `customerIdPrefix` (a slug, or a whole id) fail with `reason`: `create`
+ * Makes the next create, delete or update of a stack whose customer id starts with
+ * `customerIdPrefix` (a slug, or a whole id) fail with `reason` (`update` rolls back): `create`
  * fails the bucket, `create-after-bucket` fails its policy once the bucket
  * exists; `rollbackMs` makes the rollback that follows last that long.
  */
 export async function injectStackFault(
   customerIdPrefix: string,
-  operation: 'create' | 'create-after-bucket' | 'delete',
+  operation: 'create' | 'create-after-bucket' | 'delete' | 'update',
   reason: string,
   options: { rollbackMs?: number } = {},
 ): Promise<void> {
