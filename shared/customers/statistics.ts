@@ -5,7 +5,7 @@ import { monthOf, readCounters, type Counters } from '../usage/counters.ts';
 import type { CustomerItem } from './customer.ts';
 import { quotasOf } from './views.ts';
 
-const GIB = 1024 ** 3;
+import { GIB } from '../usage/units.ts';
 
 /** How much of each quota is used now, from the counter item; undefined where Portico does not count it (rates, per-workset limits). */
 export function usedOf(counters: Counters, now: Date): Partial<Record<QuotaName, number>> {

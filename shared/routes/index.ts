@@ -47,8 +47,9 @@ export function pathParameters(path: string): string[] {
 /**
  * What the access guard itself calls, by access rule: customer-scoped routes
  * read the customer and the caller's membership and append denied attempts to
- * the audit trail; routes open to platform admins confirm the caller's group
- * in the directory.
+ * the audit trail, and count the request in the customer's month of usage
+ * (billing's `api_requests`); routes open to platform admins confirm the
+ * caller's group in the directory.
  */
 const GUARD_GRANTS: Record<RouteDefinition['access']['kind'], Grants> = {
   public: { tables: {}, actions: [] },
@@ -56,12 +57,12 @@ const GUARD_GRANTS: Record<RouteDefinition['access']['kind'], Grants> = {
   'platform-admin': { tables: {}, actions: ['cognito-idp:AdminListGroupsForUser'] },
   service: { tables: { customers: ['GetItem'] }, actions: ['cognito-idp:AdminListGroupsForUser'] },
   customer: {
-    tables: { customers: ['GetItem'], memberships: ['GetItem'], audit: ['PutItem'] },
+    tables: { customers: ['GetItem'], memberships: ['GetItem'], audit: ['PutItem'], usage: ['UpdateItem'] },
     actions: ['cognito-idp:AdminListGroupsForUser'],
   },
 };
 
 /** Exactly what a route's function may call: what it declares plus what its access guard calls. */
 export function grantsFor(route: RouteDefinition): Grants {
-  return mergeGrants({ tables: route.tables, actions: route.actions ?? [] }, GUARD_GRANTS[route.access.kind]);
+  return mergeGrants({ tables: route.tables, actions: route.actions ?? [], ...(route.buckets ? { buckets: route.buckets } : {}) }, GUARD_GRANTS[route.access.kind]);
 }

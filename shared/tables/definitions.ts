@@ -90,8 +90,10 @@ export const tables = {
     partitionKey: S('customer_id'),
     sortKey: S('record'),
     globalIndexes: [],
+    // Only the tombstones of deleted object versions expire.
+    ttlAttribute: 'expires_at',
     description:
-      "Per customer: the counter item ('counters': status, stored and reserved bytes, the worksets holding slots, runs per month) and one ledger item per stored object version.",
+      "Per customer: the counter item ('counters': status, stored and reserved bytes overall and per prefix class, the worksets holding slots, runs per month), one ledger item per stored object version (a tombstone for a deleted one), and one usage item per month ('month#YYYY-MM': daily storage samples, compute hours, API requests).",
   },
   uploads: {
     name: 'uploads',

@@ -1,10 +1,12 @@
+import { GIB } from '../usage/units.ts';
+
 /**
  * How a file of a given size is uploaded: one presigned PUT up to the
  * multipart threshold (S3's single-PUT limit, 5 GiB), else a multipart upload
  * with parts sized so there are at most 1,000 of them (S3 allows 10,000 parts
  * of at most 5 GiB; 1,000 part URLs keep the answer well under Lambda's 6 MB).
  */
-export const GIB = 1024 ** 3;
+export { GIB };
 export const MIB = 1024 ** 2;
 export const MAX_SINGLE_PUT_BYTES = 5 * GIB;
 export const MAX_PART_BYTES = 5 * GIB;

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
+import { classAttributes, PREFIX_CLASSES, type PrefixClass } from './prefix-class.ts';
 
 /**
  * The customer's counter item, one small item per customer in the usage
@@ -25,6 +26,12 @@ export interface Counters {
   /** Workset id → when it took its slot. */
   readonly holders: Readonly<Record<string, string>>;
   readonly runs: (month: string) => number;
+  /** Stored bytes and objects per prefix class. */
+  readonly byClass: Readonly<Record<PrefixClass, { readonly bytes: number; readonly objects: number }>>;
+  /** When the counts last moved. */
+  readonly updated_at?: string;
+  /** The last storage reconciliation against CloudWatch, if any. */
+  readonly reconciled?: { readonly at: string; readonly day: string; readonly drift_bytes: number };
 }
 
 /** `runs#2026-11`: the attribute counting a month's runs (UTC). */
@@ -45,6 +52,16 @@ export function toCounters(item: Record<string, unknown> | undefined): Counters 
     committed_bytes: Number(item?.committed_bytes ?? 0),
     holders: (item?.holders as Record<string, string> | undefined) ?? {},
     runs: (month) => Number(item?.[runsAttribute(month)] ?? 0),
+    byClass: Object.fromEntries(
+      PREFIX_CLASSES.map((prefixClass) => {
+        const names = classAttributes(prefixClass);
+        return [prefixClass, { bytes: Number(item?.[names.bytes] ?? 0), objects: Number(item?.[names.objects] ?? 0) }];
+      }),
+    ) as Counters['byClass'],
+    ...(typeof item?.updated_at === 'string' ? { updated_at: item.updated_at } : {}),
+    ...(typeof item?.reconciled_at === 'string'
+      ? { reconciled: { at: item.reconciled_at, day: String(item.reconciled_day), drift_bytes: Number(item.reconciled_drift_bytes ?? 0) } }
+      : {}),
   };
 }
 

@@ -11,7 +11,12 @@ import { recordObjectDeleted, recordObjectStored, type ReservationRelease } from
 
 const bucketPrefix = requireEnv(ENV.bucketPrefix);
 
-/** The EventBridge events S3 sends for a bucket with EventBridge notifications on. */
+/**
+ * The EventBridge events S3 sends for a bucket with EventBridge notifications
+ * on (https://docs.aws.amazon.com/AmazonS3/latest/userguide/ev-events.html).
+ * `reason` tells a DeleteObject from a lifecycle expiration; both arrive as
+ * either a permanent deletion or a delete marker.
+ */
 export interface S3ObjectEvent {
   readonly source: 'aws.s3';
   readonly 'detail-type': 'Object Created' | 'Object Deleted';
@@ -19,7 +24,8 @@ export interface S3ObjectEvent {
   readonly time?: string;
   readonly detail: {
     readonly bucket: { readonly name: string };
-    readonly object: { readonly key: string; readonly size?: number; readonly 'version-id'?: string; readonly sequencer?: string };
+    readonly object: { readonly key: string; readonly size?: number; readonly etag?: string; readonly 'version-id'?: string; readonly sequencer?: string };
+    readonly reason?: string;
     readonly 'deletion-type'?: 'Permanently Deleted' | 'Delete Marker Created';
   };
 }
@@ -39,22 +45,19 @@ export function customerIdOfBucket(bucket: string): string | undefined {
  * Keeps the storage counter in step with the bucket, and moves worksets
  * whose folder got a sentinel file (DESIGN decision 6: the runner's sentinels
  * arrive by the same delivery as storage metering). A delete marker frees
- * nothing (the version it hides is still stored until lifecycle expires it,
- * which arrives as its own permanent deletion).
+ * nothing: the version it hides is still stored (and billed) until it is
+ * deleted by version or expired by lifecycle, which arrives as its own
+ * permanent deletion.
  */
 export async function applyS3ObjectEvent(event: S3ObjectEvent): Promise<string> {
   const customerId = customerIdOfBucket(event.detail.bucket.name);
   const { object } = event.detail;
   if (!customerId) return 'ignored: not a customer bucket';
   logger.appendKeys({ customer_id: customerId });
+  const version = object['version-id'] ? { versionId: object['version-id'] } : {};
+  const sequencer = object.sequencer ?? '0';
   if (event['detail-type'] === 'Object Created') {
-    const stored = {
-      customerId,
-      key: object.key,
-      size: object.size ?? 0,
-      sequencer: object.sequencer ?? '0',
-      ...(object['version-id'] ? { versionId: object['version-id'] } : {}),
-    };
+    const stored = { customerId, key: object.key, size: object.size ?? 0, sequencer, ...version };
     const counted = await recordObjectStored(stored, await uploadReservation(customerId, object.key));
     const sentinel = sentinelAt(object.key);
     if (!sentinel) return counted;
@@ -62,5 +65,5 @@ export async function applyS3ObjectEvent(event: S3ObjectEvent): Promise<string> 
     return `${counted}; ${moved}`;
   }
   if (event.detail['deletion-type'] === 'Delete Marker Created') return 'ignored: delete marker';
-  return recordObjectDeleted(customerId, object.key, object['version-id']);
+  return recordObjectDeleted({ customerId, key: object.key, sequencer, ...version });
 }

@@ -3,16 +3,26 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { failedTransactionItems } from '../dynamo/errors.ts';
 import { counterKey, readCounters } from './counters.ts';
+import { classAttributes, prefixClassOf, type PrefixClass } from './prefix-class.ts';
 import { normalizeSequencer } from './sequencer.ts';
 
 const TABLE = (): string => tableName('usage');
 
+/** How long a deleted version's tombstone is kept: longer than EventBridge retries an event (6 hours). */
+const TOMBSTONE_DAYS = 7;
+
 /**
  * Storage per customer, counted as it happens (DESIGN decision 5): every S3
  * object version is a ledger item holding its size, and the customer's
- * counter item (counters.ts) holds the running totals. Reading usage is one GetItem however many objects
- * there are. Each event is applied in one transaction whose conditions make a
- * repeated or out-of-order delivery a no-op.
+ * counter item (counters.ts) holds the running totals, overall and per prefix
+ * class. Reading usage is one GetItem however many objects there are.
+ *
+ * Each event is applied in one transaction conditioned on the ledger item
+ * being as it was read, and on S3's sequencer (per-key event order): a
+ * repeated or older delivery changes nothing. A deletion leaves a tombstone
+ * with its sequencer, so a creation delivered after the deletion of the same
+ * version is recognised as older and ignored. Delete events carry no size:
+ * the ledger item is what knows it.
  *
  * The counter also holds what uploads in flight have reserved
  * (`reserved_bytes`) and `committed_bytes` = stored + reserved, kept in the
@@ -35,13 +45,23 @@ const ledgerKey = (customerId: string, key: string, versionId: string | undefine
   record: `object#${versionId ?? 'null'}#${key}`,
 });
 
-/** Moves the counter: stored bytes and objects, and reserved bytes released into storage (or dropped). */
-export function counterChange(customerId: string, change: { stored: number; objects: number; released: number }, now: string) {
+interface CounterChange {
+  readonly stored: number;
+  readonly objects: number;
+  readonly released: number;
+  /** The prefix class the stored bytes and objects belong to. */
+  readonly prefixClass?: PrefixClass;
+}
+
+/** Moves the counter: stored bytes and objects (overall and in their class), and reserved bytes released into storage (or dropped). */
+export function counterChange(customerId: string, change: CounterChange, now: string) {
+  const byClass = change.prefixClass ? classAttributes(change.prefixClass) : undefined;
   return {
     Update: {
       TableName: TABLE(),
       Key: counterKey(customerId),
-      UpdateExpression: 'ADD storage_bytes :b, object_count :o, reserved_bytes :r, committed_bytes :c SET updated_at = :now',
+      UpdateExpression: `ADD storage_bytes :b, object_count :o, reserved_bytes :r, committed_bytes :c${byClass ? ', #classBytes :b, #classObjects :o' : ''} SET updated_at = :now`,
+      ...(byClass ? { ExpressionAttributeNames: { '#classBytes': byClass.bytes, '#classObjects': byClass.objects } } : {}),
       ExpressionAttributeValues: {
         ':b': change.stored,
         ':o': change.objects,
@@ -69,6 +89,19 @@ export interface ReservationRelease {
   readonly item: Record<string, unknown>;
 }
 
+type LedgerItem = { readonly sequencer: string; readonly size?: number; readonly deleted?: boolean } & Record<string, unknown>;
+
+async function readLedger(key: ReturnType<typeof ledgerKey>): Promise<LedgerItem | undefined> {
+  return (await dynamo.send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }))).Item as LedgerItem | undefined;
+}
+
+/** The ledger item must still be what was read (or still be absent). */
+function unchanged(previous: LedgerItem | undefined) {
+  return previous
+    ? { ConditionExpression: 'sequencer = :previous', ExpressionAttributeValues: { ':previous': previous.sequencer } }
+    : { ConditionExpression: 'attribute_not_exists(customer_id)' };
+}
+
 /**
  * Counts a new object version (an unversioned overwrite counts the
  * difference), and, when it is the object of an upload still holding a
@@ -82,26 +115,16 @@ export async function recordObjectStored(
 ): Promise<'applied' | 'duplicate'> {
   const key = ledgerKey(object.customerId, object.key, object.versionId);
   const sequencer = normalizeSequencer(object.sequencer);
-  const previous = (await dynamo.send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }))).Item;
+  const previous = await readLedger(key);
+  if (previous && previous.sequencer >= sequencer) return 'duplicate';
+  const live = previous && !previous.deleted ? previous : undefined;
   const stamp = now.toISOString();
-  const put = {
-    Put: {
-      TableName: TABLE(),
-      Item: { ...key, size: object.size, sequencer, stored_at: stamp },
-      ConditionExpression: previous ? 'sequencer = :previous AND :seq > sequencer' : 'attribute_not_exists(customer_id)',
-      ExpressionAttributeValues: previous ? { ':previous': previous.sequencer, ':seq': sequencer } : undefined,
-    },
-  };
-  const stored = object.size - Number(previous?.size ?? 0);
-  const objects = previous ? 0 : 1;
+  const put = { Put: { TableName: TABLE(), Item: { ...key, size: object.size, sequencer, stored_at: stamp }, ...unchanged(previous) } };
+  const change = { stored: object.size - Number(live?.size ?? 0), objects: live ? 0 : 1, prefixClass: prefixClassOf(object.key) };
   const write = (release?: ReservationRelease) =>
     dynamo.send(
       new TransactWriteCommand({
-        TransactItems: [
-          put,
-          counterChange(object.customerId, { stored, objects, released: release?.bytes ?? 0 }, stamp),
-          ...(release ? [release.item] : []),
-        ],
+        TransactItems: [put, counterChange(object.customerId, { ...change, released: release?.bytes ?? 0 }, stamp), ...(release ? [release.item] : [])],
       }),
     );
   try {
@@ -109,37 +132,44 @@ export async function recordObjectStored(
     return 'applied';
   } catch (error) {
     const failed = failedTransactionItems(error);
-    if (failed?.includes(0)) return 'duplicate';
+    // Another delivery of this version moved the ledger meanwhile: read it again and decide anew.
+    if (failed?.includes(0)) return recordObjectStored(object, reservation, now);
     // The reservation was released meanwhile (aborted, expired): count the object alone.
     if (reservation && failed?.includes(2)) return recordObjectStored(object, undefined, now);
     throw error;
   }
 }
 
-/** Uncounts a permanently deleted object version. */
-export async function recordObjectDeleted(customerId: string, objectKey: string, versionId?: string, now = new Date()): Promise<'applied' | 'unknown'> {
-  const key = ledgerKey(customerId, objectKey, versionId);
-  const previous = (await dynamo.send(new GetCommand({ TableName: TABLE(), Key: key, ConsistentRead: true }))).Item;
-  if (!previous) return 'unknown';
+/**
+ * Uncounts a permanently deleted object version (a DeleteObject on an
+ * unversioned key, a DeleteObject naming a version, or a lifecycle
+ * expiration of a noncurrent version), leaving a tombstone.
+ */
+export async function recordObjectDeleted(
+  deleted: { readonly customerId: string; readonly key: string; readonly versionId?: string; readonly sequencer: string },
+  now = new Date(),
+): Promise<'applied' | 'unknown' | 'duplicate'> {
+  const key = ledgerKey(deleted.customerId, deleted.key, deleted.versionId);
+  const sequencer = normalizeSequencer(deleted.sequencer);
+  const previous = await readLedger(key);
+  if (previous && previous.sequencer >= sequencer) return 'duplicate';
+  const live = previous && !previous.deleted ? previous : undefined;
+  const stamp = now.toISOString();
+  const tombstone = {
+    Put: {
+      TableName: TABLE(),
+      Item: { ...key, deleted: true, sequencer, deleted_at: stamp, expires_at: Math.floor(now.getTime() / 1000) + TOMBSTONE_DAYS * 86_400 },
+      ...unchanged(previous),
+    },
+  };
+  const items = live
+    ? [tombstone, counterChange(deleted.customerId, { stored: -Number(live.size ?? 0), objects: -1, released: 0, prefixClass: prefixClassOf(deleted.key) }, stamp)]
+    : [tombstone];
   try {
-    await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: TABLE(),
-              Key: key,
-              ConditionExpression: 'sequencer = :seq',
-              ExpressionAttributeValues: { ':seq': previous.sequencer },
-            },
-          },
-          counterChange(customerId, { stored: -Number(previous.size), objects: -1, released: 0 }, now.toISOString()),
-        ],
-      }),
-    );
-    return 'applied';
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return live ? 'applied' : 'unknown';
   } catch (error) {
-    if (failedTransactionItems(error)?.includes(0)) return 'unknown';
+    if (failedTransactionItems(error)?.includes(0)) return recordObjectDeleted(deleted, now);
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import { isConditionFailure } from '../dynamo/errors.ts';
 import type { QuotaMode } from '../quotas/declarations.ts';
 import { counterKey, monthOf, runsAttribute, toCounters, type Counters } from '../usage/counters.ts';
 
-const GIB = 1024 ** 3;
+import { GIB } from '../usage/units.ts';
 
 /** The limits admission checks, and whether each is enforced or only warned about. */
 export interface AdmissionLimits {

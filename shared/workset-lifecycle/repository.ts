@@ -3,6 +3,7 @@ import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { failedTransactionItems, isConditionFailure } from '../dynamo/errors.ts';
 import { decodePageToken, encodePageToken } from '../http/pagination.ts';
+import { computeTimeItem } from '../usage/monthly.ts';
 import { counterKey } from '../usage/counters.ts';
 import { holdsSlot, type WorksetState } from './states.ts';
 
@@ -89,6 +90,8 @@ export interface TransitionRequest {
   readonly by: string;
   readonly reason?: string;
   readonly now?: Date;
+  /** When it happened, if earlier than now: the time the runner wrote the sentinel that reports it. */
+  readonly occurredAt?: Date;
   /** Leaving `pending` for good: drop the sweep's index key. */
   readonly handedOver?: boolean;
   /** Taking a slot again (`retrying`): the concurrency limit, left out of the condition in `warn` mode. */
@@ -108,7 +111,8 @@ export type TransitionOutcome =
  */
 export async function transitionWorkset(current: WorksetRecord, request: TransitionRequest): Promise<TransitionOutcome> {
   const now = (request.now ?? new Date()).toISOString();
-  const entry: HistoryEntry = { state: request.to, at: now, by: request.by, ...(request.reason ? { reason: request.reason } : {}) };
+  const at = request.occurredAt && request.occurredAt.toISOString() < now ? request.occurredAt.toISOString() : now;
+  const entry: HistoryEntry = { state: request.to, at, by: request.by, ...(request.reason ? { reason: request.reason } : {}) };
   const leavingPending = current.state === 'pending' && request.to !== 'pending';
   const retry = request.to === 'retrying';
   const set = ['#state = :to', 'customer_state = :cs', 'updated_at = :now', 'history = list_append(history, :entry)'];
@@ -133,8 +137,10 @@ export async function transitionWorkset(current: WorksetRecord, request: Transit
     },
   };
   const slot = slotChange(current, request, now);
+  // Compute time is counted by the same write that completes the workset, so once.
+  const compute = request.to === 'complete' ? computeTimeItem(current.customer_id, new Date(at), computeSeconds(current, at)) : undefined;
   try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: slot ? [update, slot] : [update] }));
+    await dynamo.send(new TransactWriteCommand({ TransactItems: [update, ...(slot ? [slot] : []), ...(compute ? [compute] : [])] }));
   } catch (error) {
     const failed = failedTransactionItems(error);
     if (failed?.includes(0)) return { applied: false, reason: 'changed' };
@@ -153,6 +159,13 @@ export async function transitionWorkset(current: WorksetRecord, request: Transit
   else delete (record as { state_reason?: string }).state_reason;
   if (leavingPending || request.handedOver) delete (record as { pending?: string }).pending;
   return { applied: true, record };
+}
+
+/** How long the attempt that completes ran: from its last `in_progress` (else the attempt's start) to now. */
+export function computeSeconds(current: WorksetRecord, completedAt: string): number {
+  const attemptStart = current.attempt_started_at ?? current.submitted_at;
+  const running = current.history.filter((entry) => entry.state === 'in_progress' && entry.at >= attemptStart).at(-1);
+  return Math.max(0, (Date.parse(completedAt) - Date.parse(running?.at ?? attemptStart)) / 1000);
 }
 
 function slotChange(current: WorksetRecord, request: TransitionRequest, now: string): TransactWriteItem | undefined {

@@ -101,7 +101,13 @@ export async function applySentinel(customerId: string, worksetId: string, senti
     return `ignored: ${record.state} is as far as ${to}`;
   }
   if (!canMove(record.state, to)) return `ignored: ${record.state} cannot become ${to}`;
-  const outcome = await transitionWorkset(record, { to, by: 'runner', reason: to === 'error' ? `The runner wrote ${sentinel}.` : undefined });
+  const outcome = await transitionWorkset(record, {
+    to,
+    by: 'runner',
+    reason: to === 'error' ? `The runner wrote ${sentinel}.` : undefined,
+    // The history (and the compute time of a completed run) keeps when the runner wrote it, not when the event arrived.
+    occurredAt: eventTime,
+  });
   if (!outcome.applied) return 'ignored: changed meanwhile';
   logger.info('workset moved by a sentinel', { workset_id: worksetId, from: record.state, to });
   return `applied: ${record.state} → ${to}`;
