@@ -1,7 +1,9 @@
 import { ENV } from '#shared/config/env-vars.ts';
+import { PLATFORM_BUCKETS, type PlatformBucket } from '#shared/permissions/actions.ts';
 import { tableList } from '#shared/tables/definitions.ts';
 import { S3RVER_CREDENTIALS } from './emulators/s3.ts';
 import { LOCAL_ACCOUNT_ID } from './gateway/lambda-event.ts';
+import { LOCAL_TEMPLATE_VERSION, localTemplateUrl } from './provisioner/template-version.ts';
 
 /** What the local stack knows that handlers need; a subset of stack.json. */
 export interface LocalEndpoints {
@@ -12,6 +14,7 @@ export interface LocalEndpoints {
   readonly cloudformation_endpoint: string;
   readonly tables: Readonly<Record<string, string>>;
   readonly bucket_prefix: string;
+  readonly platform_buckets: Readonly<Record<PlatformBucket, string>>;
 }
 
 /**
@@ -34,7 +37,8 @@ export function handlerEnvironment(local: LocalEndpoints, corsOrigins: readonly 
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     [ENV.s3ForcePathStyle]: 'true',
     [ENV.bucketPrefix]: local.bucket_prefix,
-    [ENV.customerTemplateUrl]: `${local.cloudformation_endpoint}/templates/customer.template.json`,
+    [ENV.customerTemplateUrl]: localTemplateUrl(local.cloudformation_endpoint, LOCAL_TEMPLATE_VERSION),
+    [ENV.customerTemplateVersion]: LOCAL_TEMPLATE_VERSION,
     [ENV.customerStackRoleArn]: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/portico-local-customer-stacks`,
     [ENV.environment]: 'local',
     [ENV.userPoolId]: local.cognito.user_pool_id,
@@ -42,5 +46,6 @@ export function handlerEnvironment(local: LocalEndpoints, corsOrigins: readonly 
     [ENV.tokenIssuer]: `${local.cognito.endpoint}/${local.cognito.user_pool_id}`,
     [ENV.corsAllowOrigin]: corsOrigins.join(','),
     ...Object.fromEntries(tableList.map((t) => [t.envVar, local.tables[t.name] ?? ''])),
+    ...Object.fromEntries((Object.keys(PLATFORM_BUCKETS) as PlatformBucket[]).map((name) => [PLATFORM_BUCKETS[name].envVar, local.platform_buckets[name]])),
   };
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InitializeMiddleware, MiddlewareStack } from '@smithy/types';
-import type { Grants, ServiceAction } from '#shared/permissions/actions.ts';
+import type { Grants, PlatformBucket, ServiceAction } from '#shared/permissions/actions.ts';
 import type { TableName } from '#shared/tables/definitions.ts';
 import { iamUses, type IamUse, type SdkService } from './iam-actions.ts';
 
@@ -25,6 +25,8 @@ export interface GrantScopes {
   readonly bucketPrefix: string;
   readonly stackNamePrefix: string;
   readonly userPoolId: string;
+  /** The platform's own buckets by name; reached only through `buckets` grants, never through customer-bucket ones. */
+  readonly platformBuckets: Readonly<Record<PlatformBucket, string>>;
 }
 
 const running = new AsyncLocalStorage<FunctionGrants>();
@@ -62,12 +64,25 @@ export function checkUses(grants: FunctionGrants, uses: readonly IamUse[], scope
       record(grants.id, `dynamodb:${use.action} ${table}`);
       continue;
     }
+    const platformBucket = use.action.startsWith('s3:') ? platformBucketOf(use.resource, scopes) : undefined;
+    if (platformBucket) {
+      // As in AWS, where customer-bucket grants carry an explicit deny on the platform's buckets.
+      const granted: readonly string[] = grants.buckets?.[platformBucket] ?? [];
+      if (!granted.includes(use.action)) deny(grants, `call ${use.action} on ${use.resource ?? platformBucket} (the ${platformBucket} bucket)`);
+      record(grants.id, `${use.action} bucket:${platformBucket}`);
+      continue;
+    }
     if (!grants.actions.includes(use.action as ServiceAction)) deny(grants, `call ${use.action}${use.resource ? ` on ${use.resource}` : ''}`);
     if (use.resource !== undefined && !inScope(use.action, use.resource, scopes)) {
       deny(grants, `call ${use.action} on ${use.resource}, outside what its grant covers`);
     }
     record(grants.id, use.action);
   }
+}
+
+function platformBucketOf(resource: string | undefined, scopes: GrantScopes): PlatformBucket | undefined {
+  const bucket = resource?.split('/')[0];
+  return (Object.keys(scopes.platformBuckets) as PlatformBucket[]).find((name) => scopes.platformBuckets[name] === bucket);
 }
 
 function inScope(action: string, resource: string, scopes: GrantScopes): boolean {

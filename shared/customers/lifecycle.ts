@@ -158,7 +158,8 @@ export async function offboardCustomer(customerId: string, confirm: string, who:
   }
 }
 
-const BILLING_FIELDS = ['billing_account_id', 'cost_center'] as const;
+/** Fields the customer stack takes as parameters (tags, the budget): a change is pushed to the stack. */
+const BILLING_FIELDS = ['billing_account_id', 'cost_center', 'billing_email', 'monthly_budget_usd'] as const;
 
 /** Quota fields of a customer patch become paths into `quota_overrides` (null: back to the plan's limit). */
 function toItemChanges(patch: UpdateCustomerRequest): Record<string, unknown> {

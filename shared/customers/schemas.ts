@@ -54,6 +54,10 @@ const optionalFields = {
   address: text(500),
   logo_url: z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2048, 'must be at most 2048 characters'),
   settings,
+  /** Where the optional monthly AWS Budget alerts go (default: the customer's email). */
+  billing_email: z.email('must be an email address').max(254, 'must be at most 254 characters'),
+  /** A monthly AWS Budget on the customer's tagged costs, in USD; 0 or absent: none. */
+  monthly_budget_usd: z.number('must be a number').min(0, 'must be at least 0').max(10_000_000, 'must be at most 10000000'),
 };
 
 /** Onboarding: the profile, a plan (default standard), and quota fields that override the plan's. */
@@ -67,6 +71,8 @@ export const createCustomerSchema = z.strictObject({
   address: optionalFields.address.optional(),
   logo_url: optionalFields.logo_url.optional(),
   settings: optionalFields.settings.optional(),
+  billing_email: optionalFields.billing_email.optional(),
+  monthly_budget_usd: optionalFields.monthly_budget_usd.optional(),
 });
 
 export type CreateCustomerRequest = z.output<typeof createCustomerSchema>;
@@ -87,6 +93,8 @@ export const updateCustomerSchema = z
     address: optionalFields.address.nullable().optional(),
     logo_url: optionalFields.logo_url.nullable().optional(),
     settings: optionalFields.settings.nullable().optional(),
+    billing_email: optionalFields.billing_email.nullable().optional(),
+    monthly_budget_usd: optionalFields.monthly_budget_usd.nullable().optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, 'must change at least one field');
 

@@ -83,3 +83,9 @@ function summarize(errors: readonly FieldError[]): string {
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   return `Invalid ${where}: ${first.message}${more}`;
 }
+
+export class NotAcceptableError extends HttpProblem {
+  constructor(detail: string, available: readonly string[]) {
+    super(406, 'Not Acceptable', detail, { available });
+  }
+}

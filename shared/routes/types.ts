@@ -1,4 +1,4 @@
-import type { TableAction, ServiceAction } from '../permissions/actions.ts';
+import type { Grants, TableAction, ServiceAction } from '../permissions/actions.ts';
 import type { TableName } from '../tables/definitions.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -42,6 +42,8 @@ export interface RouteDefinition {
   readonly tables: Partial<Record<TableName, readonly TableAction[]>>;
   /** The other AWS actions its code calls. */
   readonly actions?: readonly ServiceAction[];
+  /** Object actions on the platform's own buckets. */
+  readonly buckets?: Grants['buckets'];
   /** Query-string parameters API Gateway must see before invoking the handler. */
   readonly requiredQuery?: readonly string[];
   /** Longer than the default timeout, for routes that call other AWS services. */

@@ -1,5 +1,6 @@
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeTable } from '#shared/routes/index.ts';
 import { porticoSynth, resourcesOfType, type CfnResourceJson, type CfnTemplate } from '../infra/helpers/synth.ts';
 import { api, localStack } from '../support/local-stack.ts';
 
@@ -61,7 +62,10 @@ describe('the synthesized template and the local stack agree', () => {
     for (const route of deployed) {
       const [method, path] = route.split(' ') as [string, string];
       const concrete = path.replace(/\{customer_id\}/g, 'acme-00000000').replace(/\{[a-z_]+\}/g, 'x');
-      const response = await api(method, `${concrete}${method === 'DELETE' ? '?confirm=x' : ''}`, {
+      // Required query parameters present, so the gateway's request validation lets the request reach authorization.
+      const required = routeTable.find((r) => r.method === method && r.path === path)?.requiredQuery ?? [];
+      const query = required.length > 0 ? `?${required.map((name) => `${name}=x`).join('&')}` : '';
+      const response = await api(method, `${concrete}${query}`, {
         ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }),
       });
       // No token: 401 for a route that exists (or 200 for the public one), 404 for one that does not.

@@ -6,6 +6,8 @@ import { declaredGrants, integrationTestFiles, relativeToRoot, unusedGrants } fr
 
 export const MEMBERSHIP_CACHE_SECONDS_IN_TESTS = 2;
 export const UPLOAD_MULTIPART_THRESHOLD_IN_TESTS = 16 * 1024 * 1024;
+/** Rates the billing export tests compute their expected rows with (no shared cost: every test's requests would share it). */
+export const BILLING_RATES_IN_TESTS = { storage_gb_month_usd: 0.023, run_usd: 2.5, compute_hour_usd: 0.8, api_1000_requests_usd: 0.05, plan_monthly_usd: { standard: 10 } };
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // Small multipart settings so a 20 MiB file exercises the multipart flow.
       UPLOAD_MULTIPART_THRESHOLD_BYTES: String(UPLOAD_MULTIPART_THRESHOLD_IN_TESTS),
       UPLOAD_MIN_PART_BYTES: String(5 * 1024 * 1024),
+      BILLING_RATES: JSON.stringify(BILLING_RATES_IN_TESTS),
       // Sweeps run when a test asks (control_url), never on a timer in the middle of one.
       LOCAL_SCHEDULE_SECONDS: '0',
     },

@@ -27,6 +27,7 @@ describe('the local stand-in for IAM', () => {
       bucketPrefix: localStack().bucket_prefix,
       stackNamePrefix: 'portico-customer-',
       userPoolId: localStack().cognito.user_pool_id,
+      platformBuckets: localStack().platform_buckets,
     });
     return client;
   }

@@ -7,6 +7,7 @@ const scopes: GrantScopes = {
   bucketPrefix: 'portico-local',
   stackNamePrefix: 'portico-customer-',
   userPoolId: 'pool-1',
+  platformBuckets: { finance: 'portico-local-finance' },
 };
 const grants: FunctionGrants = {
   id: 'memberships.remove',
