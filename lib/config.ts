@@ -1,4 +1,5 @@
 import { MAX_BUCKET_PREFIX_LENGTH } from '#shared/customers/template-contract.ts';
+import { billingRatesFrom, DEFAULT_BILLING_RATES, type BillingRates } from '#shared/billing/rates.ts';
 import { referenceDataPrefixProblems } from '#shared/worksets/reference-data.ts';
 
 /** How Cognito asks for a second factor (TOTP only; SMS is never offered). */
@@ -21,6 +22,10 @@ export const CONTEXT_KEYS = {
   noncurrentVersionDays: 'portico:noncurrentVersionDays',
   apiGatewayCloudWatchRole: 'portico:apiGatewayCloudWatchRole',
   referenceDataPrefixes: 'portico:referenceDataPrefixes',
+  activateCostTags: 'portico:activateCostTags',
+  costCategory: 'portico:costCategory',
+  billingRates: 'portico:billingRates',
+  alarmEmail: 'portico:alarmEmail',
 } as const;
 
 /** Typed, validated deployment settings, read once from the CDK context. */
@@ -103,6 +108,29 @@ export interface PorticoConfig {
    * @default []
    */
   readonly referenceDataPrefixes: readonly string[];
+  /**
+   * Whether every deploy activates the cost-allocation tags through Cost Explorer (a
+   * custom resource). Activation only works in the payer (management) account: turn it
+   * off in a member account and activate the tags in the payer account.
+   * @default true
+   */
+  readonly activateCostTags: boolean;
+  /**
+   * Whether the stack creates the `<project>-customers` Cost Category, whose value is a
+   * resource's `Customer` tag (`shared-platform` without one). One per payer account.
+   * @default false
+   */
+  readonly costCategory: boolean;
+  /**
+   * Rates of the billing export (see shared/billing/rates.ts), as JSON text or an object.
+   * @default the defaults of shared/billing/rates.ts (storage at S3 Standard's list price, everything else 0)
+   */
+  readonly billingRates: BillingRates;
+  /**
+   * Email address subscribed to the alarm topic.
+   * @default none: subscribe to the topic yourself
+   */
+  readonly alarmEmail?: string;
 }
 
 /** CloudWatch Logs accepts only these retention values. */
@@ -203,6 +231,8 @@ export function readConfig(read: ContextReader): PorticoConfig {
   const throttleBurstLimit = integer(CONTEXT_KEYS.throttleBurstLimit, 2_000, 1, 5_000);
   const noncurrentVersionDays = integer(CONTEXT_KEYS.noncurrentVersionDays, 30, 1, 36_500);
   const apiGatewayCloudWatchRole = bool(CONTEXT_KEYS.apiGatewayCloudWatchRole, true);
+  const activateCostTags = bool(CONTEXT_KEYS.activateCostTags, true);
+  const costCategory = bool(CONTEXT_KEYS.costCategory, false);
 
   const originsRaw = read(CONTEXT_KEYS.corsAllowOrigins);
   const corsAllowOrigins =
@@ -238,8 +268,23 @@ export function readConfig(read: ContextReader): PorticoConfig {
     for (const problem of referenceDataPrefixProblems(prefix)) problems.push(`${CONTEXT_KEYS.referenceDataPrefixes}: ${problem}`);
   }
 
+  const ratesRaw = read(CONTEXT_KEYS.billingRates);
+  let billingRates = DEFAULT_BILLING_RATES;
+  if (ratesRaw !== undefined && ratesRaw !== null) {
+    try {
+      billingRates = billingRatesFrom(typeof ratesRaw === 'string' ? ratesRaw : JSON.stringify(ratesRaw));
+    } catch (error) {
+      problems.push(`${CONTEXT_KEYS.billingRates}: ${(error as Error).message}`);
+    }
+  }
+  const emailRaw = read(CONTEXT_KEYS.alarmEmail);
+  const alarmEmail = emailRaw === undefined || emailRaw === null || asText(emailRaw) === '' ? undefined : asText(emailRaw);
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) problems.push(`${CONTEXT_KEYS.alarmEmail} must be an email address`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    billingRates,
+    ...(alarmEmail ? { alarmEmail } : {}),
     stackName,
     environment,
     costCenter,
@@ -255,5 +300,7 @@ export function readConfig(read: ContextReader): PorticoConfig {
     noncurrentVersionDays,
     apiGatewayCloudWatchRole,
     referenceDataPrefixes,
+    activateCostTags,
+    costCategory,
   };
 }

@@ -1,22 +1,27 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, type CfnElement, CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ENV } from '#shared/config/env-vars.ts';
-import { eventFunctions } from '#shared/routes/event-functions.ts';
-import type { Grants, ServiceAction, TableAction } from '#shared/permissions/actions.ts';
+import { eventFunctions, type EventFunctionDefinition } from '#shared/routes/event-functions.ts';
+import { PLATFORM_BUCKETS, type BucketAction, type Grants, type PlatformBucket, type ServiceAction, type TableAction } from '#shared/permissions/actions.ts';
 import { assertRouteTable, grantsFor, routeTable } from '#shared/routes/index.ts';
 import type { RouteDefinition } from '#shared/routes/types.ts';
 import { type TableDefinition, type TableName, tableList } from '#shared/tables/definitions.ts';
 import type { PorticoConfig } from './config.ts';
+import { Alarms } from './constructs/alarms.ts';
 import { Api } from './constructs/api.ts';
+import { CostAllocation } from './constructs/cost-allocation.ts';
 import { ServiceGrants } from './constructs/service-grants.ts';
 import { ScheduledFunctions } from './constructs/scheduled-functions.ts';
 import { Data } from './constructs/data.ts';
+import { Finance } from './constructs/finance.ts';
 import { Identity } from './constructs/identity.ts';
 import { pascalCase } from './constructs/naming.ts';
 import { PorticoFunction, grantTable } from './constructs/portico-function.ts';
@@ -82,6 +87,12 @@ export class PlatformStack extends Stack {
   readonly stackStatusFunction: PorticoFunction;
   readonly usageTracking: UsageTracking;
   readonly scheduled: ScheduledFunctions;
+  /** Alarms on dead-letter queues, function errors, API 5xx and customers stuck in PROVISIONING, on one topic. */
+  readonly alarms: Alarms;
+  /** The finance bucket (billing exports). */
+  readonly finance: Finance;
+  /** Tag activation on every deploy, the customer budgets' grant, the optional Cost Category. */
+  readonly costAllocation: CostAllocation;
   /** Service grants wait until the resources they are scoped to exist (the stack-status function is built inside Provisioning). */
   private readonly pendingServiceGrants: [PorticoFunction, readonly ServiceAction[]][] = [];
   /** One function per route, by route id. */
@@ -142,6 +153,7 @@ export class PlatformStack extends Stack {
         }),
     });
     this.stackStatusFunction = this.provisioning.stackStatusFunction;
+    this.finance = new Finance(this, 'Finance', { accessLogBucket: this.provisioning.accessLogBucket, corsAllowOrigins: config.corsAllowOrigins });
     this.usagePlans.grantCustomerKeys(this.provisioning.customerStackRole);
 
     this.usageTracking = new UsageTracking(this, 'Usage', {
@@ -156,7 +168,8 @@ export class PlatformStack extends Stack {
     });
 
     this.scheduled = new ScheduledFunctions(this, 'Scheduled', {
-      definitions: [eventFunctions.reconcileCustomers, eventFunctions.reconcileWorksets, eventFunctions.expireUploads],
+      // Every event function with a schedule.
+      definitions: Object.values(eventFunctions as Record<string, EventFunctionDefinition>).filter((definition) => definition.everyMinutes !== undefined),
       createFunction: (fnScope, fnId, definition, deadLetterQueue) =>
         this.createFunction(fnScope, fnId, {
           handler: definition.handler,
@@ -165,6 +178,20 @@ export class PlatformStack extends Stack {
           description: definition.summary,
           timeout: definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
         }),
+    });
+
+    this.costAllocation = new CostAllocation(this, 'CostAllocation', {
+      activateTags: config.activateCostTags,
+      activationFunction: (fnScope, fnId, deadLetterQueue) =>
+        this.createFunction(fnScope, fnId, {
+          handler: eventFunctions.activateCostTags.handler,
+          grants: eventFunctions.activateCostTags,
+          deadLetterQueue,
+          description: eventFunctions.activateCostTags.summary,
+          timeout: Duration.seconds(eventFunctions.activateCostTags.timeoutSeconds),
+        }),
+      costCategoryName: config.costCategory ? `${config.project}-customers` : undefined,
+      customerStackRole: this.provisioning.customerStackRole,
     });
 
     const functions: Record<string, PorticoFunction> = {};
@@ -184,13 +211,52 @@ export class PlatformStack extends Stack {
       functions['worksets.submit']?.addEnvironment(ENV.referenceDataPrefixes, config.referenceDataPrefixes.join(','));
     }
 
-    const serviceGrants = new ServiceGrants({ provisioning: this.provisioning, userPool: this.userPool, bucketPrefix: this.bucketPrefix });
+    // The billing export and the monthly job price usage at the configured rates.
+    for (const fn of [functions['billing.export'], this.scheduled.functions[eventFunctions.monthlyBillingExport.id]]) {
+      fn?.addEnvironment(ENV.billingRates, JSON.stringify(config.billingRates));
+    }
+    // The platform status reads the depth of every dead-letter queue.
+    functions['admin.status']?.addEnvironment(
+      ENV.deadLetterQueues,
+      Stack.of(this).toJsonString(Object.fromEntries(this.deadLetterQueues().map((queue) => [queue.node.path, queue.queueUrl]))),
+    );
+    const serviceGrants = new ServiceGrants({
+      provisioning: this.provisioning,
+      userPool: this.userPool,
+      bucketPrefix: this.bucketPrefix,
+      deadLetterQueues: () => this.deadLetterQueues(),
+      platformBuckets: () => [this.finance.bucket],
+    });
     for (const [fn, actions] of this.pendingServiceGrants) serviceGrants.grant(fn, actions);
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      restApi: this.api,
+      functions: Object.fromEntries(
+        this.node
+          .findAll()
+          .filter((c): c is PorticoFunction => c instanceof PorticoFunction)
+          .map((fn) => [pascalCase(fn.node.path.replace(/^[^/]+\//, '').replaceAll('/', '-')), fn]),
+      ),
+      deadLetterQueues: Object.fromEntries(this.deadLetterQueues().map((queue) => [pascalCase(queue.node.path.replace(/^[^/]+\//, '').replaceAll('/', '-')), queue])),
+      ...(config.alarmEmail ? { email: config.alarmEmail } : {}),
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the Portico API' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
     new CfnOutput(this, 'CustomerTemplateUrl', { value: this.provisioning.templateUrl });
+  }
+
+  private platformBucket(name: PlatformBucket): s3.Bucket {
+    switch (name) {
+      case 'finance':
+        return this.finance.bucket;
+    }
+  }
+
+  /** Every queue of the stack: each is the terminal dead-letter queue of an event delivery. */
+  deadLetterQueues(): sqs.Queue[] {
+    return this.node.findAll().filter((c): c is sqs.Queue => c instanceof sqs.Queue);
   }
 
   /** Every function of the stack: the one construct, the common environment, table grants. */
@@ -217,6 +283,15 @@ export class PlatformStack extends Stack {
     for (const [name, actions] of Object.entries(options.grants?.tables ?? {}) as [TableName, readonly TableAction[]][]) {
       const { table, definition } = this.data.table(name);
       grantTable(fn, definition, table, actions);
+    }
+    for (const [name, actions] of Object.entries(options.grants?.buckets ?? {}) as [PlatformBucket, readonly BucketAction[]][]) {
+      const bucket = this.platformBucket(name);
+      fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...actions], resources: [bucket.arnForObjects('*')] }));
+      Validations.of(fn.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${this.resolve(this.getLogicalId(bucket.node.defaultChild as CfnElement)) as string}.Arn>/*]`,
+        reason: `Objects of the ${name} bucket, whose keys are chosen at run time (a billing export's period and request id); the bucket is the platform's own and nothing else.`,
+      });
+      fn.addEnvironment(PLATFORM_BUCKETS[name].envVar, bucket.bucketName);
     }
     this.pendingServiceGrants.push([fn, options.grants?.actions ?? []]);
     return fn;

@@ -3,10 +3,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import type { PlatformBucket } from '#shared/permissions/actions.ts';
 import type { StackStatusEvent } from '#shared/customers/stack-events.ts';
 import { CUSTOMER_STACK_PREFIX } from '#shared/customers/template-contract.ts';
 import type { S3ObjectEvent } from '#shared/usage/s3-object-events.ts';
+import { ENV } from '#shared/config/env-vars.ts';
 import { PLATFORM_ADMIN_GROUP } from '#shared/identity/groups.ts';
 import { eventFunctions, type EventFunctionDefinition } from '#shared/routes/event-functions.ts';
 import { assertRouteTable, routeTable } from '#shared/routes/index.ts';
@@ -27,11 +29,25 @@ import { LocalUsagePlans } from './gateway/usage-plans.ts';
 import { installPermissionChecks, runAs, usedActions, type GrantScopes } from './permissions.ts';
 import { choosePorts, freePort, isPortFree, rememberPorts } from './ports.ts';
 import { LocalCloudFormation } from './provisioner/local-cloudformation.ts';
+import { localTemplateUrl } from './provisioner/template-version.ts';
 import { LocalControlServer, type ScheduledFunction } from './control-server.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
 const BUCKET_PREFIX = 'portico-local';
+/** The platform's own buckets; outside `<BUCKET_PREFIX>-`, though the permission check does not rely on it. */
+const PLATFORM_BUCKET_NAMES: Readonly<Record<PlatformBucket, string>> = { finance: 'portico-finance-local' };
+
+/** Creates the platform's buckets in the local S3 (the CDK stack's job in AWS); kept between runs like the rest. */
+async function ensurePlatformBuckets(s3: S3Client): Promise<void> {
+  for (const bucket of Object.values(PLATFORM_BUCKET_NAMES)) {
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    } catch (error) {
+      if ((error as Error).name !== 'BucketAlreadyOwnedByYou' && (error as Error).name !== 'BucketAlreadyExists') throw error;
+    }
+  }
+}
 const ADMIN_EMAIL = 'admin@portico.local';
 
 /** The contract of `.local/stack.json` (see DESIGN.md), plus the local provisioner's endpoint. */
@@ -45,6 +61,8 @@ export interface LocalStackInfo {
   readonly admin: { readonly email: string; readonly password: string };
   readonly tables: Readonly<Record<string, string>>;
   readonly bucket_prefix: string;
+  /** The platform's own buckets (the finance bucket's billing exports). */
+  readonly platform_buckets: Readonly<Record<PlatformBucket, string>>;
   /** `METHOD /path` of every route the local gateway serves. */
   readonly routes: readonly string[];
   /** Where the messages Cognito sends users (invitations, codes) land, one file each. */
@@ -161,13 +179,20 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
       cloudformation_endpoint: `http://127.0.0.1:${cfnPort}`,
       tables: Object.fromEntries(tableList.map((t) => [t.name, physicalTableName(t)])),
       bucket_prefix: BUCKET_PREFIX,
+      platform_buckets: PLATFORM_BUCKET_NAMES,
     };
+    await ensurePlatformBuckets(new S3Client({ endpoint: s3.endpoint, region: REGION, forcePathStyle: true, credentials: S3RVER_CREDENTIALS }));
     // Handlers read their configuration at import time, as in Lambda: set it first.
     Object.assign(process.env, handlerEnvironment(endpoints, corsOrigins));
     // The gateway's usage plans, as the platform stack deploys them; customer stacks put their API key in one.
     const usagePlans = new LocalUsagePlans(LOCAL_API_ID);
 
-    await enforceDeclaredPermissions({ bucketPrefix: BUCKET_PREFIX, stackNamePrefix: CUSTOMER_STACK_PREFIX, userPoolId: pool.userPoolId });
+    await enforceDeclaredPermissions({
+      bucketPrefix: BUCKET_PREFIX,
+      stackNamePrefix: CUSTOMER_STACK_PREFIX,
+      userPoolId: pool.userPoolId,
+      platformBuckets: PLATFORM_BUCKET_NAMES,
+    });
     const usageHandler = eventHandler<S3ObjectEvent>(eventFunctions.s3ObjectEvents);
     forwardS3Events(s3.server, usageHandler);
     const statusHandler = eventHandler<StackStatusEvent>(eventFunctions.stackStatus);
@@ -197,7 +222,8 @@ async function startInStateDir(stateDir: string, options: LocalStackOptions, unl
     const control = new LocalControlServer({
       schedules: scheduledFunctions(),
       usedActions,
-      eventTargets: { 's3-object': usageHandler },
+      eventTargets: { 's3-object': usageHandler, 'stack-status': statusHandler },
+      template: localTemplateHook(endpoints.cloudformation_endpoint),
       region: REGION,
       accountId: LOCAL_ACCOUNT_ID,
       log,
@@ -347,10 +373,26 @@ function eventHandler<E>(definition: EventFunctionDefinition): (event: E) => Pro
   return async (event) => runAs(definition, async () => (await load())(event, lambdaContext(definition.id, definition.timeoutSeconds ?? 30)));
 }
 
+/**
+ * The customer template version the handlers run, switched in place: handlers run in
+ * this process and read the template from the environment on every stack call.
+ */
+function localTemplateHook(cloudFormationEndpoint: string) {
+  const current = () => ({ version: process.env[ENV.customerTemplateVersion] ?? '', url: process.env[ENV.customerTemplateUrl] ?? '' });
+  return {
+    current,
+    use: (version: string) => {
+      process.env[ENV.customerTemplateVersion] = version;
+      process.env[ENV.customerTemplateUrl] = localTemplateUrl(cloudFormationEndpoint, version);
+      return current();
+    },
+  };
+}
+
 /** Every event function with a schedule, run as EventBridge Scheduler would run it. */
 function scheduledFunctions(): ScheduledFunction[] {
   return Object.values(eventFunctions as Record<string, EventFunctionDefinition>).flatMap((definition) =>
-    definition.everyMinutes ? [{ id: definition.id, everyMinutes: definition.everyMinutes, run: eventHandler(definition) }] : [],
+    definition.everyMinutes && !definition.awsOnly ? [{ id: definition.id, everyMinutes: definition.everyMinutes, run: eventHandler(definition) }] : [],
   );
 }
 

@@ -36,10 +36,12 @@ export class ScheduledFunctions extends Construct {
       const fn = props.createFunction(this, `${name}Function`, definition, this.deadLetterQueue);
       const rule = new events.Rule(this, `${name}Schedule`, {
         description: definition.summary,
-        schedule: events.Schedule.rate(Duration.minutes(definition.everyMinutes)),
+        schedule: definition.cron
+          ? events.Schedule.cron({ minute: definition.cron.minute, hour: definition.cron.hour, ...(definition.cron.day ? { day: definition.cron.day } : {}) })
+          : events.Schedule.rate(Duration.minutes(definition.everyMinutes)),
       });
-      // A run that could not be delivered is worth nothing once the next one is due.
-      deliverToFunction(rule, fn, this.deadLetterQueue, Duration.minutes(definition.everyMinutes));
+      // A run that could not be delivered is worth nothing once the next one is due (EventBridge retries for at most a day).
+      deliverToFunction(rule, fn, this.deadLetterQueue, Duration.minutes(Math.min(definition.everyMinutes, 1440)));
       functions[definition.id] = fn;
       rules[definition.id] = rule;
     }

@@ -8,6 +8,12 @@ export const ENV = {
   bucketPrefix: 'BUCKET_PREFIX',
   /** HTTPS URL of the synthesized per-customer template. */
   customerTemplateUrl: 'CUSTOMER_TEMPLATE_URL',
+  /** Identifier of the customer template in force: the template asset's hash (its object key without `.json`). */
+  customerTemplateVersion: 'CUSTOMER_TEMPLATE_VERSION',
+  /** UpdateStack calls a template rollout keeps in flight at most (default 10). */
+  rolloutBatchSize: 'ROLLOUT_BATCH_SIZE',
+  /** Attempts a template rollout makes per customer before it leaves the customer failed (default 3). */
+  rolloutMaxAttempts: 'ROLLOUT_MAX_ATTEMPTS',
   /** Role CloudFormation assumes to create customer stacks (least privilege). */
   customerStackRoleArn: 'CUSTOMER_STACK_ROLE_ARN',
   /** Deployment environment name, e.g. `production`; becomes the `Environment` tag. */
@@ -34,6 +40,12 @@ export const ENV = {
   uploadReservationGraceSeconds: 'UPLOAD_RESERVATION_GRACE_SECONDS',
   /** Seconds a membership lookup may be reused by a warm container. */
   membershipCacheSeconds: 'MEMBERSHIP_CACHE_SECONDS',
+  /** The platform's finance bucket: billing exports are written there. */
+  financeBucket: 'FINANCE_BUCKET',
+  /** JSON of the billing rates (see shared/billing/rates.ts); context `portico:billingRates`. */
+  billingRates: 'BILLING_RATES',
+  /** JSON map of dead-letter queue name → URL, read by the platform status. */
+  deadLetterQueues: 'DEAD_LETTER_QUEUES',
   /** Seconds a customer may stay PROVISIONING or OFFBOARDING before the sweep reconciles it (default 300). */
   reconcileStaleAfterSeconds: 'RECONCILE_STALE_AFTER_SECONDS',
 } as const;

@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { DEFAULT_BILLING_RATES } from '#shared/billing/rates.ts';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_KEYS, ConfigError, bucketPrefixProblem, readConfig } from '#lib/config.ts';
 import { MAX_BUCKET_PREFIX_LENGTH } from '#shared/customers/template-contract.ts';
@@ -25,6 +26,9 @@ describe('readConfig', () => {
       noncurrentVersionDays: 30,
       apiGatewayCloudWatchRole: true,
       referenceDataPrefixes: [],
+      activateCostTags: true,
+      costCategory: false,
+      billingRates: DEFAULT_BILLING_RATES,
     });
   });
 
@@ -175,5 +179,15 @@ describe('a non-default deployment', () => {
     });
     const preflight = resourcesOfType(templateJson, 'AWS::ApiGateway::Method').find(([, m]) => m.Properties?.['HttpMethod'] === 'OPTIONS');
     expect(JSON.stringify(preflight?.[1].Properties?.['Integration'])).toContain('https://admin.example.com');
+  });
+});
+
+describe('billing rates and alarm email', () => {
+  it('reads billing rates as JSON text or an object, and refuses bad ones and bad emails', () => {
+    expect(readConfig(read({ 'portico:billingRates': '{"run_usd": 2}' })).billingRates).toMatchObject({ run_usd: 2, storage_gb_month_usd: 0.023 });
+    expect(readConfig(read({ 'portico:billingRates': { plan_monthly_usd: { standard: 49 } } })).billingRates.plan_monthly_usd).toEqual({ standard: 49 });
+    expect(() => readConfig(read({ 'portico:billingRates': { run_usd: -1 } }))).toThrow(/portico:billingRates/);
+    expect(readConfig(read({ 'portico:alarmEmail': 'ops@example.com' })).alarmEmail).toBe('ops@example.com');
+    expect(() => readConfig(read({ 'portico:alarmEmail': 'not-an-email' }))).toThrow(/portico:alarmEmail/);
   });
 });

@@ -52,7 +52,6 @@ describe('cdk-nag (AwsSolutions, Serverless)', () => {
         'AwsSolutions-IAM4',
         'AwsSolutions-IAM5',
         'AwsSolutions-L1',
-        'AwsSolutions-S1',
         'Serverless-LambdaDLQ',
         'Serverless-LambdaLatestVersion',
         'Serverless-SQSRedrivePolicy',

@@ -12,11 +12,29 @@ import type { Grants } from '#shared/permissions/actions.ts';
  * as reachable only in AWS, with the reason.
  */
 export const ONLY_REACHABLE_IN_AWS: Readonly<Record<string, string>> = {
+  ...awsOnlyFunctionGrants(),
+  'admin.status sqs:GetQueueAttributes':
+    "SQS has no local engine: the local stack's event deliveries give up with a log line where AWS uses a dead-letter queue, so DEAD_LETTER_QUEUES is empty locally; test/unit/platform-status/dead-letter-queues.test.ts asserts the exact GetQueueAttributes request against a mocked client.",
   'uploads.complete s3:DeleteObjectVersion':
     'Customer buckets are versioned in AWS, so a rejected object is deleted by version; s3rver has no versioning, so locally the same code path calls s3:DeleteObject.',
   'uploads.complete s3:GetObjectVersion':
     "Customer buckets are versioned in AWS, so the completed object's size is read from its version (HeadObject with VersionId); s3rver returns no version id, so locally the same code path calls s3:GetObject.",
 };
+
+/** Every grant of an event function the local stack never runs (`awsOnly`), with its reason. */
+function awsOnlyFunctionGrants(): Record<string, string> {
+  return Object.fromEntries(
+    Object.values(eventFunctions as Record<string, EventFunctionDefinition>).flatMap((f) =>
+      f.awsOnly
+        ? [
+            ...Object.entries(f.tables).flatMap(([table, actions]) => actions.map((action) => [`${f.id} dynamodb:${action} ${table}`, f.awsOnly ?? ''])),
+            ...f.actions.map((action) => [`${f.id} ${action}`, f.awsOnly ?? '']),
+            ...Object.entries(f.buckets ?? {}).flatMap(([bucket, actions]) => actions.map((action) => [`${f.id} ${action} bucket:${bucket}`, f.awsOnly ?? ''])),
+          ]
+        : [],
+    ),
+  );
+}
 
 /** `<function id> <action>` for every action every function is granted (tables as `dynamodb:<Action> <table>`). */
 export function declaredGrants(): string[] {
@@ -27,6 +45,7 @@ export function declaredGrants(): string[] {
   return functions.flatMap(([id, grants]) => [
     ...Object.entries(grants.tables).flatMap(([table, actions]) => actions.map((action) => `${id} dynamodb:${action} ${table}`)),
     ...grants.actions.map((action) => `${id} ${action}`),
+    ...Object.entries(grants.buckets ?? {}).flatMap(([bucket, actions]) => actions.map((action) => `${id} ${action} bucket:${bucket}`)),
   ]);
 }
 
