@@ -6,7 +6,7 @@ import { tableName } from '#shared/config/runtime.ts';
 import { counterKey, runsAttribute } from '#shared/usage/counters.ts';
 import { monthKey } from '#shared/usage/monthly.ts';
 import { BILLING_RATES_IN_TESTS as RATES } from '../../setup/local-stack.ts';
-import { activeCustomer, adminToken, api, customerWithMember, localS3, localStack, runScheduledFunction } from '../../support/local-stack.ts';
+import { activeCustomer, adminToken, api, armS3Fault, customerWithMember, localS3, localStack, runScheduledFunction } from '../../support/local-stack.ts';
 
 const GIB = 1024 ** 3;
 const period = new Date().toISOString().slice(0, 7);
@@ -164,5 +164,18 @@ describe('billing export', () => {
     expect(object.ContentType).toBe('text/csv; charset=utf-8');
     const rows = parseCsv((await object.Body?.transformToString()) ?? '');
     expect(rows.find((r) => r.customer_id === customer.customer_id)).toMatchObject({ compute_hours: '2', api_requests: '10', runs: '0' });
+  });
+});
+
+describe('billing export when S3 fails', () => {
+  it('answers 503 problem+json with Retry-After, and the same request succeeds once S3 is back', async () => {
+    await activeCustomer();
+    // The S3 client makes two attempts (shared/clients/timeouts.ts): both answer SlowDown.
+    await armS3Fault(localStack().platform_buckets.finance, `exports/${period}/`, 2);
+    const failed = await exportAnswer(`?period=${period}`);
+    expect(failed.status).toBe(503);
+    expect(failed.headers.get('content-type')).toBe('application/problem+json');
+    expect(Number(failed.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await exportAnswer(`?period=${period}`)).status).toBe(303);
   });
 });
