@@ -20,7 +20,8 @@ export function requireWorksetConfig(raw: unknown): WorksetConfig {
   return result.config;
 }
 
-const yamlDocumentSchema = z.strictObject({ yaml_content: z.string().min(1, 'must not be empty') });
+/** `POST /worksets/validate-yaml` as JSON: the document as text. */
+export const yamlDocumentSchema = z.strictObject({ yaml_content: z.string().min(1, 'must not be empty') });
 
 /** Reads `{ yaml_content }`: a workset or a monitor-format run file, checked as what it is, or a 400. */
 export function requireYamlDocument(raw: unknown): Extract<ValidatedDocument, { ok: true }> {
