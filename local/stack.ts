@@ -31,6 +31,7 @@ import { choosePorts, freePort, isPortFree, rememberPorts } from './ports.ts';
 import { LocalCloudFormation } from './provisioner/local-cloudformation.ts';
 import { localTemplateUrl } from './provisioner/template-version.ts';
 import { LocalControlServer, type ScheduledFunction } from './control-server.ts';
+import { installSdkFaults } from './faults/sdk-faults.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REGION = 'us-east-1';
@@ -414,6 +415,12 @@ async function enforceDeclaredPermissions(scopes: Omit<GrantScopes, 'logicalTabl
     import('#shared/clients/cognito.ts'),
   ]);
   const logical = new Map(tableList.map((t) => [physicalTableName(t), t.name]));
+  installSdkFaults([
+    [dynamo, 'dynamodb'],
+    [sharedS3, 's3'],
+    [sharedCloudFormation, 'cloudformation'],
+    [sharedCognito, 'cognito-idp'],
+  ]);
   installPermissionChecks(
     [
       [dynamo, 'dynamodb'],

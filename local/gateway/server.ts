@@ -18,6 +18,7 @@ import { readProxyResult } from './proxy-result.ts';
 import { RateLimits, type RateLimitsOptions } from './rate-limits.ts';
 import { parseRequestTarget } from './request-target.ts';
 import { Router } from './router.ts';
+import { CALLS_HEADER, FAULT_HEADER, parseFaultHeader, withFaultScope } from '../faults/sdk-faults.ts';
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<unknown>;
 type TokenAuthorizer = (event: { type: 'TOKEN'; authorizationToken: string; methodArn: string }) => Promise<unknown>;
@@ -230,17 +231,29 @@ export class LocalGateway {
   private async invoke(route: RouteDefinition, event: APIGatewayProxyEvent, ids: RequestIds): Promise<Reply> {
     const timeoutSeconds = route.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
     const grants = { id: route.id, ...grantsFor(route) };
+    const faultHeader = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === FAULT_HEADER)?.[1];
+    const fault = faultHeader === undefined ? undefined : parseFaultHeader(faultHeader);
+    if (faultHeader !== undefined && !fault) {
+      return { statusCode: 400, headers: { 'content-type': 'text/plain' }, body: `${FAULT_HEADER} must be 'count' or <service>:<n>:<before|after>` };
+    }
     let result: unknown;
+    let calls: string | undefined;
     try {
       const handler = await this.loadHandler(route.handler);
-      result = await invokeWithin(timeoutSeconds, () => runAs(grants, () => handler(event, lambdaContext(route.id, timeoutSeconds))));
+      const run = () => runAs(grants, () => handler(event, lambdaContext(route.id, timeoutSeconds)));
+      result = await invokeWithin(timeoutSeconds, async () => {
+        if (!fault) return run();
+        const scoped = await withFaultScope(fault, run);
+        calls = scoped.calls;
+        return scoped.result;
+      });
     } catch (error) {
       const what = error instanceof FunctionTimedOut ? error.message : 'the function failed';
       this.logError(`[local-gateway] ${route.id} (${ids.requestId}): ${what}`, error instanceof FunctionTimedOut ? undefined : error);
       return gatewayAnswer({ type: 'INTEGRATION_FAILURE' }, ids);
     }
     const answer = readProxyResult(result);
-    if (answer) return answer;
+    if (answer) return calls === undefined ? answer : { ...answer, headers: { ...answer.headers, [CALLS_HEADER]: calls } };
     this.logError(`[local-gateway] ${route.id} (${ids.requestId}): malformed Lambda proxy response: ${JSON.stringify(result)}`);
     return gatewayAnswer({ type: 'INTEGRATION_FAILURE' }, ids);
   }

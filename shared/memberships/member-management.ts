@@ -79,7 +79,7 @@ export async function addMember(customerId: string, input: { email: string; role
   const enabled = await enableIfAllowed(user, customerId, who);
 
   const now = new Date().toISOString();
-  const membership: Membership = {
+  const requested: Membership = {
     user_id: user.userId,
     customer_id: customerId,
     email,
@@ -87,11 +87,12 @@ export async function addMember(customerId: string, input: { email: string; role
     added_at: now,
     added_by: who.caller.userId,
   };
-  await insertMembership(membership, { clearDisabled: enabled });
+  const { membership, inserted } = await insertMembership(requested, { clearDisabled: enabled });
   const isDefault = (await getUserState(user.userId))?.default_customer_id === customerId;
   // A new user was created with this customer as its default attribute already.
   if (!created && isDefault) await setDefaultCustomerAttribute(user.userId, customerId);
-  await audit(customerId, 'membership.added', user.userId, who, { email, role: input.role });
+  // A retried add finds its membership written: it was audited then.
+  if (inserted) await audit(customerId, 'membership.added', user.userId, who, { email, role: input.role });
   logger.info('member added', { member_user_id: user.userId, invited: created, enabled_again: enabled });
   return { membership, isDefault };
 }

@@ -86,7 +86,13 @@ const adminCountChange = (customerId: string, delta: 1 | -1) => ({
  * both become the default) and counts a new admin. 409 if the user already
  * belongs to the customer.
  */
-export async function insertMembership(membership: Membership, options: { clearDisabled: boolean }): Promise<void> {
+/**
+ * Writes a new membership (and the default claim, and the admin count) in one
+ * transaction. The same membership already there, same role and not being
+ * removed, is the add retried after its answer was lost: it answers the
+ * membership that exists, so the retry succeeds as the first attempt did.
+ */
+export async function insertMembership(membership: Membership, options: { clearDisabled: boolean }): Promise<{ membership: Membership; inserted: boolean }> {
   const put = {
     Put: { TableName: MEMBERSHIPS(), Item: membership, ConditionExpression: 'attribute_not_exists(user_id)' },
   };
@@ -94,8 +100,11 @@ export async function insertMembership(membership: Membership, options: { clearD
   const items = membership.role === 'admin' ? [put, claim, adminCountChange(membership.customer_id, 1)] : [put, claim];
   try {
     await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    return { membership, inserted: true };
   } catch (error) {
     if (failedTransactionItems(error)?.includes(0)) {
+      const existing = await getMembership(membership.user_id, membership.customer_id);
+      if (existing && !existing.removing && existing.role === membership.role) return { membership: existing, inserted: false };
       throw new ConflictError(`This user is already a member of customer ${membership.customer_id}.`);
     }
     throw error;

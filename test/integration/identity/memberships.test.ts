@@ -56,7 +56,17 @@ describe('POST /customers/{customer_id}/users', () => {
     expect(me.body.memberships).toHaveLength(2);
   });
 
-  it('answers 409 when the user is already a member', async () => {
+  it('answers the same membership to the same add again (a retry whose answer was lost), with one audit line', async () => {
+    const { customer, member } = await tenant();
+    const again = await api('POST', `/customers/${customer.customer_id}/users`, { token: await adminToken(), body: { email: member.email, role: 'member' } });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ user_id: member.userId, role: 'member' });
+    const audit = await api('GET', `/customers/${customer.customer_id}/audit?limit=100`, { token: await adminToken() });
+    const added = (audit.body.events as { action: string; target: string }[]).filter((e) => e.action === 'membership.added' && e.target === `user:${member.userId}`);
+    expect(added).toHaveLength(1);
+  });
+
+  it('answers 409 when the user is already a member with another role', async () => {
     const { customer, member } = await tenant();
 
     const again = await api('POST', `/customers/${customer.customer_id}/users`, {

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { dynamo } from '#shared/clients/dynamodb.ts';
+import { tableName } from '#shared/config/runtime.ts';
+import { readCounters } from '#shared/usage/counters.ts';
+import { SLOT_HOLDING } from '#shared/workset-lifecycle/states.ts';
+import {
+  activeCustomer,
+  adminToken,
+  api,
+  cognitoUser,
+  countCustomersLike,
+  createTestUser,
+  customerBody,
+  customerWithMember,
+  localS3,
+  runScheduledFunction,
+  waitForCustomerStatus,
+  type ApiResponse,
+} from '../../support/local-stack.ts';
+import { worksetTenant } from '../worksets/workset-support.ts';
+import { requestWith } from '../../unit/worksets/fixtures.ts';
+
+/**
+ * Every step of each multi-step operation fails once (issue 10, item 2): the
+ * local stack's step-fault hook (local/faults/sdk-faults.ts) makes the n-th
+ * SDK call of the request to one service time out, either before it reaches
+ * the emulator or after it took effect with its answer lost (the second here). The answer is
+ * 503 problem+json with Retry-After (or success, where the step was best
+ * effort), the client retries as a client would, and then nothing is
+ * duplicated or orphaned. The steps are counted on a clean run first, so a
+ * new step in the code is covered without touching this file. Each step's
+ * run has its own fixtures, so they run side by side.
+ */
+const FAULT = 'x-portico-local-fault';
+
+type Step = { readonly service: string; readonly call: number; readonly when: 'before' | 'after' };
+
+/**
+ * The steps of one clean run of the operation, each failed after it took
+ * effect: that leaves every partial state there is (a step failed before it
+ * acts leaves the state its previous step failed after it leaves; the first
+ * one, nothing at all, which the frozen-emulator tests cover).
+ */
+async function stepsOf(run: (headers: Record<string, string>) => Promise<ApiResponse>): Promise<Step[]> {
+  const clean = await run({ [FAULT]: 'count' });
+  expect(clean.status).toBeLessThan(300);
+  const calls = clean.headers.get('x-portico-local-sdk-calls') ?? '';
+  return calls
+    .split(';')
+    .filter(Boolean)
+    .flatMap((entry) => {
+      const [service, count] = entry.split('=') as [string, string];
+      return Array.from({ length: Number(count) }, (_, i) => ({ service, call: i + 1, when: 'after' as const }));
+    });
+}
+
+const header = (step: Step) => ({ [FAULT]: `${step.service}:${step.call}:${step.when}` });
+
+/** The answer to a failed step: a 503 the client may retry, or success when the step was best effort. */
+function expectRetryableOrDone(step: Step, answer: ApiResponse): void {
+  const label = `${step.service}:${step.call}:${step.when}`;
+  if (answer.status < 300) return;
+  expect({ label, status: answer.status, type: answer.headers.get('content-type') }).toEqual({ label, status: 503, type: 'application/problem+json' });
+  expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
+}
+
+describe('a fault at each step of onboarding', () => {
+  it('answers 503 or succeeds; the keyed retry makes exactly one customer, ACTIVE with its bucket', async () => {
+    const token = await adminToken();
+    const onboard = (body: Record<string, unknown>, key: string, headers: Record<string, string> = {}) =>
+      api('POST', '/customers', { token, body, headers: { 'idempotency-key': key, ...headers } });
+    const steps = await stepsOf((headers) => onboard(customerBody(), randomUUID(), headers));
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+
+    await Promise.all(
+      steps.map(async (step) => {
+        const body = customerBody();
+        const key = randomUUID();
+        expectRetryableOrDone(step, await onboard(body, key, header(step)));
+        const retried = await onboard(body, key);
+        expect([200, 201, 202]).toContain(retried.status);
+        expect(await countCustomersLike(body)).toBe(1);
+        const customer = await waitForCustomerStatus(retried.body.customer_id, 'ACTIVE', 20_000);
+        await localS3().send(new HeadBucketCommand({ Bucket: customer.s3_bucket }));
+      }),
+    );
+  }, 60_000);
+});
+
+describe('a fault at each step of adding and removing a member', () => {
+  it('leaves exactly one membership and an enabled account after the retried add, none and a disabled account after the retried removal', async () => {
+    const customer = await activeCustomer();
+    const token = await adminToken();
+    const add = (email: string, headers: Record<string, string> = {}) =>
+      api('POST', `/customers/${customer.customer_id}/users`, { token, body: { email, role: 'member' }, headers });
+    const remove = (userId: string, headers: Record<string, string> = {}) =>
+      api('DELETE', `/customers/${customer.customer_id}/users/${userId}`, { token, headers });
+    const membersNamed = async (email: string) => {
+      const list = await api('GET', `/customers/${customer.customer_id}/users?limit=100`, { token });
+      return (list.body.users as { email: string; user_id: string }[]).filter((m) => m.email === email);
+    };
+
+    const addSteps = await stepsOf((headers) => add(`step-${randomUUID().slice(0, 8)}@faults.example`, headers));
+    await Promise.all(
+      addSteps.map(async (step) => {
+        const email = `step-${randomUUID().slice(0, 8)}@faults.example`;
+        const first = await add(email, header(step));
+        expectRetryableOrDone(step, first);
+        // A client retries what answered 503; a step that was best effort (the audit line) answered 201 already.
+        if (first.status === 503) expect({ step, status: (await add(email)).status }).toEqual({ step, status: 201 });
+        expect(await membersNamed(email)).toHaveLength(1);
+        expect(await cognitoUser(email)).toMatchObject({ enabled: true });
+      }),
+    );
+
+    const firstUser = await createTestUser();
+    expect((await add(firstUser.email)).status).toBe(201);
+    const removeSteps = await stepsOf((headers) => remove(firstUser.userId, headers));
+    await Promise.all(
+      removeSteps.map(async (step) => {
+        const user = await createTestUser();
+        expect((await add(user.email)).status).toBe(201);
+        const first = await remove(user.userId, header(step));
+        expectRetryableOrDone(step, first);
+        if (first.status === 503) expect([204, 404]).toContain((await remove(user.userId)).status);
+        expect(await membersNamed(user.email)).toHaveLength(0);
+        // Its only membership is gone: the account is disabled, as a clean removal leaves it.
+        expect(await cognitoUser(user.email)).toMatchObject({ enabled: false });
+      }),
+    );
+  }, 60_000);
+});
+
+describe('a fault at each step of issuing an upload', () => {
+  it("leaves the customer's reserved bytes equal to what its pending uploads hold", async () => {
+    const { customer, member } = await customerWithMember();
+    const issue = (filename: string, headers: Record<string, string> = {}) =>
+      api('POST', `/customers/${customer.customer_id}/uploads`, { token: member.token, body: { filename, size_bytes: 1000 }, headers });
+    const steps = await stepsOf((headers) => issue(`clean_${randomUUID().slice(0, 6)}_R1.fastq.gz`, headers));
+    await Promise.all(
+      steps.map(async (step) => {
+        const filename = `s_${randomUUID().slice(0, 6)}_R1.fastq.gz`;
+        const first = await issue(filename, header(step));
+        expectRetryableOrDone(step, first);
+        if (first.status === 503) expect((await issue(filename)).status).toBe(201);
+      }),
+    );
+
+    const { Items = [] } = await dynamo.send(
+      new QueryCommand({ TableName: tableName('uploads'), KeyConditionExpression: 'customer_id = :c', ExpressionAttributeValues: { ':c': customer.customer_id } }),
+    );
+    const held = Items.filter((u) => u.state === 'PENDING' && !u.reservation_released).reduce((sum, u) => sum + Number(u.reserved_bytes ?? 0), 0);
+    expect((await readCounters(customer.customer_id, true)).reserved_bytes).toBe(held);
+  }, 60_000);
+});
+
+describe('a fault at each step of a workset submission', () => {
+  it('leaves one workset per key and every slot held by a workset that holds one, once the sweep has run', async () => {
+    const { customer, member } = await worksetTenant({ max_concurrent_worksets: 100 });
+    const submitKeyed = (key: string, headers: Record<string, string> = {}) =>
+      api('POST', `/customers/${customer.customer_id}/worksets`, { token: member.token, body: requestWith(), headers: { 'idempotency-key': key, ...headers } });
+    const steps = await stepsOf((headers) => submitKeyed(randomUUID(), headers));
+    await Promise.all(
+      steps.map(async (step) => {
+        const key = randomUUID();
+        expectRetryableOrDone(step, await submitKeyed(key, header(step)));
+        const retried = await submitKeyed(key);
+        expect([200, 201, 503]).toContain(retried.status);
+      }),
+    );
+    await runScheduledFunction('worksets.reconcile');
+
+    const { Items = [] } = await dynamo.send(
+      new QueryCommand({ TableName: tableName('worksets'), KeyConditionExpression: 'customer_id = :c', ExpressionAttributeValues: { ':c': customer.customer_id } }),
+    );
+    const holding = Items.filter((w) => SLOT_HOLDING.has(w.state)).map((w) => String(w.workset_id)).sort();
+    expect(Object.keys((await readCounters(customer.customer_id, true)).holders).sort()).toEqual(holding);
+    expect(Items.every((w) => w.state !== 'pending')).toBe(true);
+  }, 60_000);
+});
