@@ -181,3 +181,33 @@ describe('a fault at each step of a workset submission', () => {
     expect(Items.every((w) => w.state !== 'pending')).toBe(true);
   }, 60_000);
 });
+
+describe("a fault at each step of a workset's state change", () => {
+  it('leaves the slot released exactly when the workset left a slot-holding state', async () => {
+    const { customer, member } = await worksetTenant({ max_concurrent_worksets: 100 });
+    const service = await createTestUser({ groups: ['platform-service'] });
+    const submitted = async () => {
+      const answer = await api('POST', `/customers/${customer.customer_id}/worksets`, { token: member.token, body: requestWith() });
+      expect(answer.status).toBe(201);
+      return answer.body.workset_id as string;
+    };
+    const fail = (worksetId: string, headers: Record<string, string> = {}) =>
+      api('PUT', `/customers/${customer.customer_id}/worksets/${worksetId}/state`, { token: service.token, body: { state: 'failed', reason: 'step fault' }, headers });
+    const clean = await submitted();
+    const steps = await stepsOf((headers) => fail(clean, headers));
+    await Promise.all(
+      steps.map(async (step) => {
+        const worksetId = await submitted();
+        const first = await fail(worksetId, header(step));
+        expectRetryableOrDone(step, first);
+        if (first.status === 503) expect((await fail(worksetId)).status).toBe(200);
+      }),
+    );
+
+    const { Items = [] } = await dynamo.send(
+      new QueryCommand({ TableName: tableName('worksets'), KeyConditionExpression: 'customer_id = :c', ExpressionAttributeValues: { ':c': customer.customer_id } }),
+    );
+    expect(Items.every((w) => w.state === 'failed')).toBe(true);
+    expect((await readCounters(customer.customer_id, true)).holders).toEqual({});
+  }, 60_000);
+});
