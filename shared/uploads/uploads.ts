@@ -206,6 +206,8 @@ export async function completeUpload(customerId: string, uploadId: string, parts
     versionId = completed.VersionId;
   } catch (error) {
     const name = (error as Error).name;
+    // An earlier attempt completed it and its answer was lost: the object is there under the upload's own key.
+    if (name === 'NoSuchUpload' && (await completedEarlier(record))) return toUploadView(await markCompletedOnce(record, customerId, uploadId));
     if (['InvalidPart', 'InvalidPartOrder', 'EntityTooSmall', 'NoSuchUpload'].includes(name)) {
       throw new HttpProblem(400, 'Bad Request', `S3 refused to complete the upload (${name}): ${(error as Error).message}`, {}, { cause: error });
     }
@@ -220,11 +222,32 @@ export async function completeUpload(customerId: string, uploadId: string, parts
     logger.warn('upload rejected: size mismatch', { upload_id: uploadId, declared: record.size_bytes, stored: head.ContentLength });
     throw new UnprocessableError(`${reason} The object was deleted; start a new upload.`);
   }
-  return toUploadView(await markCompleted(record, new Date()).catch(async (error: unknown) => {
+  return toUploadView(await markCompletedOnce(record, customerId, uploadId));
+}
+
+function markCompletedOnce(record: UploadRecord, customerId: string, uploadId: string): Promise<UploadRecord> {
+  return markCompleted(record, new Date()).catch(async (error: unknown) => {
     // The object event may have completed it first.
     if (error instanceof ConflictError) return requireUpload(customerId, uploadId);
     throw error;
-  }));
+  });
+}
+
+/**
+ * Whether the multipart upload S3 no longer knows was completed by an earlier
+ * attempt: the record says so by now, or the object is at the upload's key
+ * (keys carry the upload id, so nothing else writes there) with the declared size.
+ */
+async function completedEarlier(record: UploadRecord): Promise<boolean> {
+  const now = await requireUpload(record.customer_id, record.upload_id);
+  if (now.state === 'COMPLETED') return true;
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: record.bucket, Key: record.key }));
+    return head.ContentLength === record.size_bytes;
+  } catch (error) {
+    if ((error as Error).name === 'NotFound' || (error as Error).name === 'NoSuchKey') return false;
+    throw error;
+  }
 }
 
 export async function abortUpload(customerId: string, uploadId: string) {

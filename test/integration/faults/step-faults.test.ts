@@ -211,3 +211,50 @@ describe("a fault at each step of a workset's state change", () => {
     expect((await readCounters(customer.customer_id, true)).holders).toEqual({});
   }, 60_000);
 });
+
+describe('a fault at each step of completing a multipart upload', () => {
+  it('completes on the retry, stores the object once and turns its whole reservation into storage', async () => {
+    const { customer, member } = await customerWithMember();
+    const size = 16 * 1024 * 1024 + 1;
+    /** A multipart upload with every part sent, ready to complete. */
+    const uploaded = async () => {
+      const ticket = await api('POST', `/customers/${customer.customer_id}/uploads`, {
+        token: member.token,
+        body: { filename: `big_${randomUUID().slice(0, 6)}_R1.fastq.gz`, size_bytes: size },
+      });
+      expect(ticket.body.multipart).toBe(true);
+      const parts = [];
+      for (const part of ticket.body.parts) {
+        const response = await fetch(part.url, { method: 'PUT', body: Buffer.alloc(part.size_bytes, part.part_number) });
+        parts.push({ part_number: part.part_number, etag: response.headers.get('etag') as string });
+      }
+      return { complete: ticket.body.complete as string, parts };
+    };
+    const complete = (upload: { complete: string; parts: unknown[] }, headers: Record<string, string> = {}) =>
+      api('POST', upload.complete, { token: member.token, body: { parts: upload.parts }, headers });
+
+    const steps = await stepsOf(async (headers) => complete(await uploaded(), headers));
+    await Promise.all(
+      steps.map(async (step) => {
+        const upload = await uploaded();
+        const first = await complete(upload, header(step));
+        expectRetryableOrDone(step, first);
+        const retried = await complete(upload);
+        expect({ step, status: retried.status, state: retried.body.state }).toEqual({ step, status: 200, state: 'COMPLETED' });
+      }),
+    );
+
+    const expected = (steps.length + 1) * size;
+    const deadline = Date.now() + 10_000;
+    let counters = await readCounters(customer.customer_id, true);
+    while ((counters.storage_bytes !== expected || counters.reserved_bytes !== 0) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      counters = await readCounters(customer.customer_id, true);
+    }
+    expect({ stored: counters.storage_bytes, reserved: counters.reserved_bytes, objects: counters.object_count }).toEqual({
+      stored: expected,
+      reserved: 0,
+      objects: steps.length + 1,
+    });
+  }, 90_000);
+});
