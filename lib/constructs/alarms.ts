@@ -64,7 +64,7 @@ export class Alarms extends Construct {
     for (let start = 0; start < functions.length; start += FUNCTIONS_PER_ALARM) {
       const group = functions.slice(start, start + FUNCTIONS_PER_ALARM);
       add(`FunctionErrors${start / FUNCTIONS_PER_ALARM + 1}`, {
-        alarmDescription: `A function failed (an unhandled error, a timeout or a throttle) in the last five minutes; one of: ${group.map(([name]) => name).join(', ')}.`,
+        alarmDescription: `A function failed (an unhandled error or a timeout) in the last five minutes; one of: ${group.map(([name]) => name).join(', ')}.`,
         metric: new cloudwatch.MathExpression({
           expression: 'SUM(METRICS())',
           usingMetrics: Object.fromEntries(group.map(([, fn], i) => [`m${i + 1}`, fn.function.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' })])),
@@ -84,7 +84,7 @@ export class Alarms extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
     add('CustomersStuckProvisioning', {
-      alarmDescription: 'Customers have stayed PROVISIONING through three reconciliation sweeps: their stacks need an operator.',
+      alarmDescription: 'Customers have stayed PROVISIONING through three of four reconciliation sweeps: their stacks need an operator.',
       metric: new cloudwatch.Metric({
         namespace: METRICS_NAMESPACE,
         metricName: STALE_PROVISIONING_METRIC,
@@ -93,7 +93,9 @@ export class Alarms extends Construct {
         statistic: 'Maximum',
       }),
       threshold: 1,
-      evaluationPeriods: 3,
+      // Three of four: a sweep that lands in the next five-minute period must not reset the count.
+      evaluationPeriods: 4,
+      datapointsToAlarm: 3,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
   }

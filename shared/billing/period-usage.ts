@@ -4,7 +4,7 @@ import { tableName } from '../config/runtime.ts';
 import type { CustomerItem } from '../customers/customer.ts';
 import { customerPages } from '../customers/all-customers.ts';
 import { monthKey, storageGbMonths, toMonthUsage, type MonthUsage } from '../usage/monthly.ts';
-import { readCounterBatch } from '../usage/storage-samples.ts';
+import { readCounterBatch, unprocessedKeysError } from '../usage/storage-samples.ts';
 import type { PeriodUsage } from './export-rows.ts';
 
 export interface CustomerPeriod {
@@ -29,7 +29,7 @@ async function readMonthBatch(customerIds: readonly string[], period: string): P
   let keys: Record<string, unknown>[] = customerIds.map((id) => monthKey(id, period));
   for (let attempt = 0; keys.length > 0; attempt += 1) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-    if (attempt > 9) throw new Error(`DynamoDB left ${keys.length} month reads unprocessed after ${attempt} attempts`);
+    if (attempt > 9) throw unprocessedKeysError(keys.length, attempt);
     const answer = await dynamo.send(new BatchGetCommand({ RequestItems: { [tableName('usage')]: { Keys: keys } } }));
     for (const item of answer.Responses?.[tableName('usage')] ?? []) months.set(String(item.customer_id), toMonthUsage(period, item));
     keys = (answer.UnprocessedKeys?.[tableName('usage')]?.Keys ?? []) as Record<string, unknown>[];

@@ -32,6 +32,8 @@ export interface Counters {
   readonly updated_at?: string;
   /** The last storage reconciliation against CloudWatch, if any. */
   readonly reconciled?: { readonly at: string; readonly day: string; readonly drift_bytes: number };
+  /** Running sums of every correction the reconciliation made (each day sample records them, see storage-drift.ts). */
+  readonly corrected: { readonly bytes: number; readonly objects: number };
 }
 
 /** `runs#2026-11`: the attribute counting a month's runs (UTC). */
@@ -59,6 +61,7 @@ export function toCounters(item: Record<string, unknown> | undefined): Counters 
       }),
     ) as Counters['byClass'],
     ...(typeof item?.updated_at === 'string' ? { updated_at: item.updated_at } : {}),
+    corrected: { bytes: Number(item?.corrected_bytes ?? 0), objects: Number(item?.corrected_objects ?? 0) },
     ...(typeof item?.reconciled_at === 'string'
       ? { reconciled: { at: item.reconciled_at, day: String(item.reconciled_day), drift_bytes: Number(item.reconciled_drift_bytes ?? 0) } }
       : {}),

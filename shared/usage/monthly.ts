@@ -2,6 +2,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { isConditionFailure } from '../dynamo/errors.ts';
+import type { DaySample } from './storage-drift.ts';
 import { GIB } from './units.ts';
 
 /**
@@ -9,7 +10,8 @@ import { GIB } from './units.ts';
  * table: what billing needs that the counter item does not keep.
  * - `storage_byte_days`: the sum of one storage sample per day (`sampled_days`
  *   says which days, so a repeated sample adds nothing; `sample#DD` keeps each
- *   day's figure for the storage reconciliation);
+ *   day's figure for the storage reconciliation, and `corrected#DD` the
+ *   corrections it had made by then);
  * - `compute_seconds` and `completed_worksets`: added in the same transaction
  *   that moves a workset to `complete`, so each is counted once;
  * - `api_requests`: the customer's requests that reached a handler.
@@ -29,7 +31,7 @@ export interface MonthUsage {
   readonly completed_worksets: number;
   readonly api_requests: number;
   /** The storage sample of a day of the month (`01`…`31`), if taken. */
-  readonly sample: (day: string) => { readonly bytes: number; readonly objects: number } | undefined;
+  readonly sample: (day: string) => DaySample | undefined;
 }
 
 export function toMonthUsage(month: string, item: Record<string, unknown> | undefined): MonthUsage {
@@ -42,7 +44,15 @@ export function toMonthUsage(month: string, item: Record<string, unknown> | unde
     completed_worksets: Number(item?.completed_worksets ?? 0),
     api_requests: Number(item?.api_requests ?? 0),
     sample: (day) =>
-      item?.[`sample#${day}`] === undefined ? undefined : { bytes: Number(item[`sample#${day}`]), objects: Number(item[`objects#${day}`] ?? 0) },
+      item?.[`sample#${day}`] === undefined
+        ? undefined
+        : {
+            bytes: Number(item[`sample#${day}`]),
+            objects: Number(item[`objects#${day}`] ?? 0),
+            ...(item[`corrected#${day}`] === undefined
+              ? {}
+              : { corrected_bytes: Number(item[`corrected#${day}`]), corrected_objects: Number(item[`corrected_objects#${day}`] ?? 0) }),
+          },
   };
 }
 
@@ -63,7 +73,7 @@ export function storageGbMonths(usage: MonthUsage): number {
 export async function recordStorageSample(
   customerId: string,
   day: string,
-  sample: { readonly bytes: number; readonly objects: number },
+  sample: Required<DaySample>,
   now = new Date(),
 ): Promise<'applied' | 'duplicate'> {
   const month = day.slice(0, 7);
@@ -73,12 +83,20 @@ export async function recordStorageSample(
       new UpdateCommand({
         TableName: TABLE(),
         Key: monthKey(customerId, month),
-        UpdateExpression: 'ADD storage_byte_days :bytes, sampled_days :days SET #sample = :bytes, #objects = :objects, updated_at = :now',
+        UpdateExpression:
+          'ADD storage_byte_days :bytes, sampled_days :days SET #sample = :bytes, #objects = :objects, #corrected = :corrected, #correctedObjects = :correctedObjects, updated_at = :now',
         ConditionExpression: 'NOT contains(sampled_days, :day)',
-        ExpressionAttributeNames: { '#sample': `sample#${dayOfMonth}`, '#objects': `objects#${dayOfMonth}` },
+        ExpressionAttributeNames: {
+          '#sample': `sample#${dayOfMonth}`,
+          '#objects': `objects#${dayOfMonth}`,
+          '#corrected': `corrected#${dayOfMonth}`,
+          '#correctedObjects': `corrected_objects#${dayOfMonth}`,
+        },
         ExpressionAttributeValues: {
           ':bytes': sample.bytes,
           ':objects': sample.objects,
+          ':corrected': sample.corrected_bytes,
+          ':correctedObjects': sample.corrected_objects,
           ':days': new Set([dayOfMonth]),
           ':day': dayOfMonth,
           ':now': now.toISOString(),

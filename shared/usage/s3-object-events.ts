@@ -7,6 +7,7 @@ import { findUpload, reservationRelease } from '../uploads/reservations.ts';
 import { uploadIdOfKey } from '../uploads/upload-record.ts';
 import { applySentinel } from '../workset-lifecycle/state-changes.ts';
 import { sentinelAt } from '../worksets/runner-files/sentinels.ts';
+import { malformedReason } from './event-shape.ts';
 import { recordObjectDeleted, recordObjectStored, type ReservationRelease } from './storage-usage.ts';
 
 const bucketPrefix = requireEnv(ENV.bucketPrefix);
@@ -50,6 +51,11 @@ export function customerIdOfBucket(bucket: string): string | undefined {
  * permanent deletion.
  */
 export async function applyS3ObjectEvent(event: S3ObjectEvent): Promise<string> {
+  const malformed = malformedReason(event);
+  if (malformed) {
+    logger.warn('S3 object event ignored: not one S3 sends', { why: malformed });
+    return `ignored: ${malformed}`;
+  }
   const customerId = customerIdOfBucket(event.detail.bucket.name);
   const { object } = event.detail;
   if (!customerId) return 'ignored: not a customer bucket';

@@ -1,5 +1,5 @@
 import { GetMetricDataCommand, ListMetricsCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { cloudwatch } from '../clients/cloudwatch.ts';
 import { dynamo } from '../clients/dynamodb.ts';
@@ -11,9 +11,10 @@ import { isConditionFailure } from '../dynamo/errors.ts';
 import { logger } from '../observability/logger.ts';
 import { usageMetrics } from '../observability/metrics.ts';
 import { bucketFigures, type BucketFigures, type MetricSeries } from './bucket-metrics.ts';
-import { counterKey } from './counters.ts';
+import { COUNTER_RECORD, counterKey } from './counters.ts';
 import { readMonths } from './monthly.ts';
 import { classAttributes } from './prefix-class.ts';
+import { counterDrift } from './storage-drift.ts';
 
 export const metrics = usageMetrics;
 
@@ -105,12 +106,28 @@ export type ReconcileOutcome =
   | { readonly customer_id: string; readonly outcome: 'no-sample' | 'already-reconciled'; readonly day: string }
   | { readonly customer_id: string; readonly outcome: 'no-metrics' };
 
+/** The counter item's running sums of corrections, read strongly (a Query: the function is granted no GetItem). */
+async function correctionsNow(customerId: string): Promise<{ bytes: number; objects: number; recorded: boolean }> {
+  const { Items } = await dynamo.send(
+    new QueryCommand({
+      TableName: tableName('usage'),
+      KeyConditionExpression: 'customer_id = :c AND #record = :counters',
+      ExpressionAttributeNames: { '#record': 'record' },
+      ExpressionAttributeValues: { ':c': customerId, ':counters': COUNTER_RECORD },
+      ConsistentRead: true,
+    }),
+  );
+  const item = Items?.[0];
+  return { bytes: Number(item?.corrected_bytes ?? 0), objects: Number(item?.corrected_objects ?? 0), recorded: item?.corrected_bytes !== undefined };
+}
+
 /**
  * Compares a bucket's CloudWatch figures of day D with the counters' sample
- * of that same day (taken by the daily sampling), and moves the counters by
- * the difference: events since then stay counted, and a day's figures are
- * applied once (`reconciled_day`). The drift goes to the `other` prefix class,
- * since CloudWatch cannot say where in the bucket it is.
+ * of that same day (taken by the daily sampling), less what earlier
+ * corrections moved the counters by since that sample (storage-drift.ts), and
+ * moves the counters by the difference: events since then stay counted, and a
+ * day's figures are applied once (`reconciled_day`). The drift goes to the
+ * `other` prefix class, since CloudWatch cannot say where in the bucket it is.
  */
 export async function reconcileCustomer(customer: CustomerItem, figures: BucketFigures | undefined, now: Date): Promise<ReconcileOutcome> {
   const customerId = customer.customer_id;
@@ -121,14 +138,17 @@ export async function reconcileCustomer(customer: CustomerItem, figures: BucketF
     logger.info('No storage sample for the day CloudWatch reports; nothing to compare', { customer_id: customerId, day: figures.day });
     return { customer_id: customerId, outcome: 'no-sample', day: figures.day };
   }
-  const driftBytes = figures.bytes - sample.bytes;
-  const driftObjects = figures.objects === undefined ? 0 : figures.objects - sample.objects;
+  const corrected = await correctionsNow(customerId);
+  const drift = counterDrift(figures, sample, corrected);
+  const driftBytes = drift.bytes;
+  const driftObjects = drift.objects;
   const correct = Math.abs(driftBytes) >= MIN_CORRECTION_BYTES;
   logger.info('Storage reconciled against CloudWatch', {
     customer_id: customerId,
     day: figures.day,
     cloudwatch_bytes: figures.bytes,
     counted_bytes: sample.bytes,
+    corrected_since_bytes: sample.corrected_bytes === undefined ? 0 : corrected.bytes - sample.corrected_bytes,
     drift_bytes: driftBytes,
     drift_objects: driftObjects,
     by_storage_type: figures.byStorageType,
@@ -142,10 +162,20 @@ export async function reconcileCustomer(customer: CustomerItem, figures: BucketF
         TableName: tableName('usage'),
         Key: counterKey(customerId),
         UpdateExpression:
-          'ADD storage_bytes :b, committed_bytes :b, object_count :o, #otherBytes :b, #otherObjects :o SET reconciled_day = :day, reconciled_at = :now, reconciled_drift_bytes = :drift',
-        ConditionExpression: 'attribute_exists(customer_id) AND (attribute_not_exists(reconciled_day) OR reconciled_day < :day)',
+          'ADD storage_bytes :b, committed_bytes :b, object_count :o, #otherBytes :b, #otherObjects :o, corrected_bytes :b, corrected_objects :o SET reconciled_day = :day, reconciled_at = :now, reconciled_drift_bytes = :drift',
+        // The corrections read are still the counter's: two runs never both apply the same drift.
+        ConditionExpression: `attribute_exists(customer_id) AND (attribute_not_exists(reconciled_day) OR reconciled_day < :day) AND ${
+          corrected.recorded ? 'corrected_bytes = :seen' : 'attribute_not_exists(corrected_bytes)'
+        }`,
         ExpressionAttributeNames: { '#otherBytes': other.bytes, '#otherObjects': other.objects },
-        ExpressionAttributeValues: { ':b': applied.bytes, ':o': applied.objects, ':day': figures.day, ':now': now.toISOString(), ':drift': driftBytes },
+        ExpressionAttributeValues: {
+          ':b': applied.bytes,
+          ':o': applied.objects,
+          ':day': figures.day,
+          ':now': now.toISOString(),
+          ':drift': driftBytes,
+          ...(corrected.recorded ? { ':seen': corrected.bytes } : {}),
+        },
       }),
     );
   } catch (error) {

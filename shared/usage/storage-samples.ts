@@ -5,6 +5,18 @@ import { customerPages } from '../customers/all-customers.ts';
 import { logger } from '../observability/logger.ts';
 import { counterKey, toCounters, type Counters } from './counters.ts';
 import { recordStorageSample } from './monthly.ts';
+import type { DaySample } from './storage-drift.ts';
+
+/**
+ * DynamoDB left keys of a BatchGetItem unprocessed however long it was
+ * retried: it is throttling. Named as DynamoDB names throttling, so a route
+ * answers 503 with Retry-After (shared/http/dependency-failure.ts), not 500.
+ */
+export function unprocessedKeysError(count: number, attempts: number): Error {
+  const error = new Error(`DynamoDB left ${count} reads unprocessed after ${attempts} attempts`);
+  error.name = 'ProvisionedThroughputExceededException';
+  return error;
+}
 
 /** The counter items of up to 100 customers in one BatchGetItem (retrying what DynamoDB leaves unprocessed). */
 export async function readCounterBatch(customerIds: readonly string[]): Promise<Map<string, Counters>> {
@@ -15,9 +27,14 @@ export async function readCounterBatch(customerIds: readonly string[]): Promise<
     const answer = await dynamo.send(new BatchGetCommand({ RequestItems: { [tableName('usage')]: { Keys: keys } } }));
     for (const item of answer.Responses?.[tableName('usage')] ?? []) counters.set(String(item.customer_id), toCounters(item));
     keys = (answer.UnprocessedKeys?.[tableName('usage')]?.Keys ?? []) as Record<string, unknown>[];
-    if (attempt > 8 && keys.length > 0) throw new Error(`DynamoDB left ${keys.length} counter reads unprocessed after ${attempt} attempts`);
+    if (attempt > 8 && keys.length > 0) throw unprocessedKeysError(keys.length, attempt + 1);
   }
   return counters;
+}
+
+/** What a day's sample records of the counters: stored bytes and objects, and the corrections made so far. */
+export function daySampleOf(counters: Counters): Required<DaySample> {
+  return { bytes: counters.storage_bytes, objects: counters.object_count, corrected_bytes: counters.corrected.bytes, corrected_objects: counters.corrected.objects };
 }
 
 /**
@@ -36,7 +53,7 @@ export async function sampleStorage(now = new Date()): Promise<{ sampled: number
     for (const customer of page) {
       const counter = counters.get(customer.customer_id);
       if (!counter) continue;
-      const outcome = await recordStorageSample(customer.customer_id, day, { bytes: counter.storage_bytes, objects: counter.object_count }, now);
+      const outcome = await recordStorageSample(customer.customer_id, day, daySampleOf(counter), now);
       if (outcome === 'applied') sampled += 1;
       else duplicates += 1;
     }

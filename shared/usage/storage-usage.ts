@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
@@ -40,10 +41,20 @@ export async function readStorageUsage(customerId: string, consistent = false): 
   return { storage_bytes: counters.storage_bytes, object_count: counters.object_count, reserved_bytes: counters.reserved_bytes };
 }
 
-const ledgerKey = (customerId: string, key: string, versionId: string | undefined) => ({
-  customer_id: customerId,
-  record: `object#${versionId ?? 'null'}#${key}`,
-});
+/** DynamoDB's limit on a sort key value, in bytes. */
+const MAX_SORT_KEY_BYTES = 1024;
+
+/**
+ * `object#<version>#<key>`; a key too long for that to fit in a sort key (S3
+ * keys go up to 1,024 bytes themselves) is named by its SHA-256 under a prefix
+ * of its own, so no short key can collide with it.
+ */
+export function ledgerRecord(key: string, versionId: string | undefined): string {
+  const record = `object#${versionId ?? 'null'}#${key}`;
+  return Buffer.byteLength(record) <= MAX_SORT_KEY_BYTES ? record : `object-sha256#${versionId ?? 'null'}#${createHash('sha256').update(key).digest('hex')}`;
+}
+
+const ledgerKey = (customerId: string, key: string, versionId: string | undefined) => ({ customer_id: customerId, record: ledgerRecord(key, versionId) });
 
 interface CounterChange {
   readonly stored: number;

@@ -110,7 +110,8 @@ describe('platform alarms', () => {
       Dimensions: [{ Name: 'service', Value: 'customers' }],
       Statistic: 'Maximum',
       Threshold: 1,
-      EvaluationPeriods: 3,
+      EvaluationPeriods: 4,
+      DatapointsToAlarm: 3,
       TreatMissingData: 'notBreaching',
     });
   });
