@@ -23,13 +23,15 @@ export async function handOver(record: WorksetRecord, config: WorksetConfig, now
     bucket: record.bucket,
     submittedAt: new Date(record.submitted_at),
   });
+  // ContentLength explicitly: the SDK computes none for an empty body (sample_data/.hold).
+  const put = (file: (typeof files)[number]) =>
+    s3.send(new PutObjectCommand({ Bucket: record.bucket, Key: file.key, Body: file.body, ContentLength: Buffer.byteLength(file.body), ContentType: file.contentType }));
+  const ready = files.filter((file) => file.key.endsWith('/daylily.ready'));
   try {
-    for (const file of files) {
-      // ContentLength explicitly: the SDK computes none for an empty body (sample_data/.hold).
-      await s3.send(
-        new PutObjectCommand({ Bucket: record.bucket, Key: file.key, Body: file.body, ContentLength: Buffer.byteLength(file.body), ContentType: file.contentType }),
-      );
-    }
+    // The runner looks only for daylily.ready: the other files go together, then it alone (the load test
+    // found five puts in a row the slowest part of a submission).
+    await Promise.all(files.filter((file) => !ready.includes(file)).map(put));
+    for (const file of ready) await put(file);
   } catch (error) {
     logger.warn('workset files could not be written; the workset fails and its slot is released', { workset_id: record.workset_id, error: error as Error });
     const failed = await transitionWorkset(record, {
@@ -42,8 +44,8 @@ export async function handOver(record: WorksetRecord, config: WorksetConfig, now
     if (!failed.applied) logger.warn('the failed hand-over was moved meanwhile', { workset_id: record.workset_id });
     throw error;
   }
-  const ready = await transitionWorkset(record, { to: 'ready', by: 'system:handoff', now });
-  if (ready.applied) return ready.record;
+  const handedOver = await transitionWorkset(record, { to: 'ready', by: 'system:handoff', now });
+  if (handedOver.applied) return handedOver.record;
   // The event for daylily.ready (or a later sentinel) moved it first: answer it as it is now.
   return (await getWorkset(record.customer_id, record.workset_id)) ?? record;
 }

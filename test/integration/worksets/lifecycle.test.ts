@@ -126,8 +126,8 @@ describe('the workset folder handed to the runner', () => {
 describe('a hand-over S3 refuses', () => {
   it('answers 503 with Retry-After, ends the workset failed with the reason, releases its slot, and a retry is admitted', async () => {
     const { customer, member } = await worksetTenant({ max_concurrent_worksets: 1 });
-    // Every attempt the SDK makes at the first file (S3 clients try twice).
-    await armS3Fault(customer.s3_bucket, 'worksets/', 2);
+    // Every attempt the SDK makes (S3 clients try twice) at the four files written side by side before daylily.ready.
+    await armS3Fault(customer.s3_bucket, 'worksets/', 8);
 
     const refused = await submit(customer.customer_id, member.token);
 
