@@ -23,20 +23,17 @@ interface EventInput {
 
 /** A REST API (v1) proxy event, as API Gateway builds it for a Lambda proxy integration. */
 export function proxyEvent(input: EventInput): APIGatewayProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(input.headers)) {
-    if (value === undefined) continue;
-    const values = Array.isArray(value) ? value : [value];
-    headers[name] = values.join(',');
-    multiValueHeaders[name] = values;
-  }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
-  for (const [name, value] of input.query) {
-    query[name] = value;
-    (multiQuery[name] ??= []).push(value);
-  }
+  // Built with fromEntries, so a parameter or header named `__proto__` or `constructor` is an own
+  // property, as in the JSON event API Gateway sends, not the object's prototype.
+  const headerValues = Object.entries(input.headers).flatMap(([name, value]) =>
+    value === undefined ? [] : [[name, Array.isArray(value) ? value : [value]] as const],
+  );
+  const headers: Record<string, string> = Object.fromEntries(headerValues.map(([name, values]) => [name, values.join(',')]));
+  const multiValueHeaders: Record<string, string[]> = Object.fromEntries(headerValues);
+  const queryValues = new Map<string, string[]>();
+  for (const [name, value] of input.query) queryValues.set(name, [...(queryValues.get(name) ?? []), value]);
+  const query: Record<string, string> = Object.fromEntries([...queryValues].map(([name, values]) => [name, values[values.length - 1] as string]));
+  const multiQuery: Record<string, string[]> = Object.fromEntries(queryValues);
   const hasQuery = Object.keys(query).length > 0;
   const hasParams = Object.keys(input.pathParameters).length > 0;
   const now = new Date();

@@ -103,3 +103,16 @@ describe('malformed percent-encoding', () => {
     expect((await api('GET', '/schemas/workset')).status).toBe(200);
   });
 });
+
+describe('query parameters and headers named like Object.prototype members', () => {
+  // The local gateway once built its event with `query[name] = value`: `__proto__` answered 500 (found by the fuzz suite).
+  it('are parameters like any other: ignored where the route reads no query, refused by name where it does', async () => {
+    const ignored = await api('GET', '/plans?__proto__=x&constructor=y&toString=z', { token, headers: { 'x-fuzz': '1', constructor: 'c' } });
+    const refused = await api('GET', '/customers?__proto__=x', { token });
+
+    expect(ignored.status).toBe(200);
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: '__proto__' })]);
+  });
+});
