@@ -57,7 +57,12 @@ const optionalFields = {
   /** Where the optional monthly AWS Budget alerts go (default: the customer's email). */
   billing_email: z.email('must be an email address').max(254, 'must be at most 254 characters'),
   /** A monthly AWS Budget on the customer's tagged costs, in USD; 0 or absent: none. */
-  monthly_budget_usd: z.number('must be a number').min(0, 'must be at least 0').max(10_000_000, 'must be at most 10000000'),
+  monthly_budget_usd: z
+    .number('must be a number')
+    .min(0, 'must be at least 0')
+    .max(10_000_000, 'must be at most 10000000')
+    // 1e-200 passes the bounds, and DynamoDB refuses to store it.
+    .refine((amount) => jsonValueProblem(amount, '') === undefined, 'must be 0 or at least 1e-100'),
 };
 
 /** Onboarding: the profile, a plan (default standard), and quota fields that override the plan's. */
