@@ -110,7 +110,8 @@ describe('a fault at each step of adding and removing a member', () => {
         const first = await add(email, header(step));
         expectRetryableOrDone(step, first);
         // A client retries what answered 503; a step that was best effort (the audit line) answered 201 already.
-        if (first.status === 503) expect({ step, status: (await add(email)).status }).toEqual({ step, status: 201 });
+        const retried = first.status === 503 ? (await add(email)).status : first.status;
+        expect({ step, status: retried }).toEqual({ step, status: 201 });
         expect(await membersNamed(email)).toHaveLength(1);
         expect(await cognitoUser(email)).toMatchObject({ enabled: true });
       }),
@@ -125,7 +126,8 @@ describe('a fault at each step of adding and removing a member', () => {
         expect((await add(user.email)).status).toBe(201);
         const first = await remove(user.userId, header(step));
         expectRetryableOrDone(step, first);
-        if (first.status === 503) expect([204, 404]).toContain((await remove(user.userId)).status);
+        const retried = first.status === 503 ? (await remove(user.userId)).status : 204;
+        expect([204, 404]).toContain(retried);
         expect(await membersNamed(user.email)).toHaveLength(0);
         // Its only membership is gone: the account is disabled, as a clean removal leaves it.
         expect(await cognitoUser(user.email)).toMatchObject({ enabled: false });
@@ -145,7 +147,8 @@ describe('a fault at each step of issuing an upload', () => {
         const filename = `s_${randomUUID().slice(0, 6)}_R1.fastq.gz`;
         const first = await issue(filename, header(step));
         expectRetryableOrDone(step, first);
-        if (first.status === 503) expect((await issue(filename)).status).toBe(201);
+        const retried = first.status === 503 ? (await issue(filename)).status : first.status;
+        expect(retried).toBe(201);
       }),
     );
 
@@ -200,7 +203,8 @@ describe("a fault at each step of a workset's state change", () => {
         const worksetId = await submitted();
         const first = await fail(worksetId, header(step));
         expectRetryableOrDone(step, first);
-        if (first.status === 503) expect((await fail(worksetId)).status).toBe(200);
+        const retried = first.status === 503 ? (await fail(worksetId)).status : first.status;
+        expect(retried).toBe(200);
       }),
     );
 
