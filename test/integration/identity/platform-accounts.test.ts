@@ -118,7 +118,7 @@ describe('adding an existing account by email', () => {
     expect((await cognitoUser(user.userId))?.enabled).toBe(true);
   });
 
-  it('adds the same new email sent 10 times at once exactly once; the others are 409', async () => {
+  it('adds the same new email sent 10 times at once exactly once; every copy answers that one membership', async () => {
     const { customer, admin } = await tenant();
     const email = `race-${randomUUID().slice(0, 8)}@example.com`;
 
@@ -126,8 +126,9 @@ describe('adding an existing account by email', () => {
       Array.from({ length: 10 }, () => api('POST', `/customers/${customer.customer_id}/users`, { token: admin.token, body: { email, role: 'member' } })),
     );
 
-    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(9).fill(409)]);
-    for (const refused of answers.filter((a) => a.status === 409)) expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    // The same add again is a retry (its first answer may have been lost): it answers the membership that exists.
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.user_id)).size).toBe(1);
     const users = (await api('GET', `/customers/${customer.customer_id}/users`, { token: admin.token })).body.users;
     expect(users.filter((u: any) => u.email === email)).toHaveLength(1);
   });
