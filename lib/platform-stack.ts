@@ -144,13 +144,7 @@ export class PlatformStack extends Stack {
       accessLogBucketExportName: `${this.stackName}-CustomerAccessLogBucket`,
       noncurrentVersionDays: config.noncurrentVersionDays,
       usagePlanExportPrefix,
-      stackStatusFunction: (fnScope, fnId, deadLetterQueue) =>
-        this.createFunction(fnScope, fnId, {
-          handler: STACK_STATUS_HANDLER,
-          grants: eventFunctions.stackStatus,
-          deadLetterQueue,
-          description: eventFunctions.stackStatus.summary,
-        }),
+      stackStatusFunction: this.eventFunction(eventFunctions.stackStatus),
     });
     this.stackStatusFunction = this.provisioning.stackStatusFunction;
     this.finance = new Finance(this, 'Finance', { accessLogBucket: this.provisioning.accessLogBucket, corsAllowOrigins: config.corsAllowOrigins });
@@ -158,38 +152,18 @@ export class PlatformStack extends Stack {
 
     this.usageTracking = new UsageTracking(this, 'Usage', {
       bucketPrefix: this.bucketPrefix,
-      usageFunction: (fnScope, fnId, deadLetterQueue) =>
-        this.createFunction(fnScope, fnId, {
-          handler: eventFunctions.s3ObjectEvents.handler,
-          grants: eventFunctions.s3ObjectEvents,
-          deadLetterQueue,
-          description: eventFunctions.s3ObjectEvents.summary,
-        }),
+      usageFunction: this.eventFunction(eventFunctions.s3ObjectEvents),
     });
 
     this.scheduled = new ScheduledFunctions(this, 'Scheduled', {
       // Every event function with a schedule.
       definitions: Object.values(eventFunctions as Record<string, EventFunctionDefinition>).filter((definition) => definition.everyMinutes !== undefined),
-      createFunction: (fnScope, fnId, definition, deadLetterQueue) =>
-        this.createFunction(fnScope, fnId, {
-          handler: definition.handler,
-          grants: definition,
-          deadLetterQueue,
-          description: definition.summary,
-          timeout: definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
-        }),
+      createFunction: (fnScope, fnId, definition, deadLetterQueue) => this.eventFunction(definition)(fnScope, fnId, deadLetterQueue),
     });
 
     this.costAllocation = new CostAllocation(this, 'CostAllocation', {
       activateTags: config.activateCostTags,
-      activationFunction: (fnScope, fnId, deadLetterQueue) =>
-        this.createFunction(fnScope, fnId, {
-          handler: eventFunctions.activateCostTags.handler,
-          grants: eventFunctions.activateCostTags,
-          deadLetterQueue,
-          description: eventFunctions.activateCostTags.summary,
-          timeout: Duration.seconds(eventFunctions.activateCostTags.timeoutSeconds),
-        }),
+      activationFunction: this.eventFunction(eventFunctions.activateCostTags),
       costCategoryName: config.costCategory ? `${config.project}-customers` : undefined,
       customerStackRole: this.provisioning.customerStackRole,
     });
@@ -252,6 +226,18 @@ export class PlatformStack extends Stack {
       case 'finance':
         return this.finance.bucket;
     }
+  }
+
+  /** Builds an event function from its declaration (handler, grants, summary, timeout), with the dead-letter queue of its delivery. */
+  private eventFunction(definition: EventFunctionDefinition) {
+    return (scope: Construct, id: string, deadLetterQueue: sqs.IQueue): PorticoFunction =>
+      this.createFunction(scope, id, {
+        handler: definition.handler,
+        grants: definition,
+        deadLetterQueue,
+        description: definition.summary,
+        timeout: definition.timeoutSeconds === undefined ? undefined : Duration.seconds(definition.timeoutSeconds),
+      });
   }
 
   /** Every queue of the stack: each is the terminal dead-letter queue of an event delivery. */

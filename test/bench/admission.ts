@@ -14,8 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { GetItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createTables, startDynamoDb } from '#local/emulators/dynamodb.ts';
-import { freePort } from '#local/ports.ts';
+import { benchDynamoDb } from './bench-dynamodb.ts';
 import { tables } from '#shared/tables/definitions.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -23,20 +22,9 @@ const WARMUP = 200;
 const HOLDERS = 10;
 const CUSTOMER = 'bench-genomics-0a1b2c3d';
 
-const dynamoDb = await startDynamoDb(await freePort());
+const dynamoDb = await benchDynamoDb([tables.usage]);
 try {
-  const usageTable = 'portico-bench-usage';
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_SESSION_TOKEN: '',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    [tables.usage.envVar]: usageTable,
-  });
-  await createTables(dynamoDb.endpoint, [tables.usage], () => usageTable);
+  const usageTable = process.env[tables.usage.envVar] as string;
   // Imported once the environment points at the emulator, as a Lambda container reads it at cold start.
   const { dynamo } = await import('#shared/clients/dynamodb.ts');
   const { admitWorkset } = await import('#shared/workset-lifecycle/admission.ts');

@@ -13,8 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BatchGetItemCommand } from '@aws-sdk/client-dynamodb';
-import { createTables, startDynamoDb } from '#local/emulators/dynamodb.ts';
-import { freePort } from '#local/ports.ts';
+import { benchDynamoDb } from './bench-dynamodb.ts';
 import { tables } from '#shared/tables/definitions.ts';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 2000);
@@ -22,21 +21,9 @@ const WARMUP = 200;
 const SMALL = { id: 'small-genomics-0a1b2c3d', objects: 10 };
 const LARGE = { id: 'large-genomics-0a1b2c3d', objects: 10_000 };
 
-const dynamoDb = await startDynamoDb(await freePort());
+const dynamoDb = await benchDynamoDb([tables.usage, tables.plans]);
 try {
-  const names = { usage: 'portico-bench-usage', plans: 'portico-bench-plans' };
-  Object.assign(process.env, {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_SESSION_TOKEN: '',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamoDb.endpoint,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    [tables.usage.envVar]: names.usage,
-    [tables.plans.envVar]: names.plans,
-  });
-  await createTables(dynamoDb.endpoint, [tables.usage, tables.plans], (t) => names[t.name as keyof typeof names]);
+  const names = { usage: process.env[tables.usage.envVar] as string, plans: process.env[tables.plans.envVar] as string };
   const { dynamo } = await import('#shared/clients/dynamodb.ts');
   const { counterKey, readCounters } = await import('#shared/usage/counters.ts');
   const { quotasOf } = await import('#shared/customers/views.ts');
