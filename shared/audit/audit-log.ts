@@ -11,6 +11,7 @@ export type AuditAction =
   | 'customer.updated'
   | 'customer.quota_changed'
   | 'customer.provisioning_retried'
+  | 'customer.provisioning_reconciled'
   | 'customer.activated'
   | 'customer.deactivated'
   | 'customer.offboarding_started'

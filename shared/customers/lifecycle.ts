@@ -45,8 +45,12 @@ export async function retryProvisioning(customerId: string, who: ActorContext): 
   const current = await requireCustomer(customerId);
   const actor = who.caller.userId;
   if (current.status === 'PROVISIONING') {
+    // Not a new attempt (a concurrent retry may have just started one): the
+    // running attempt is caught up with its stack, audited only if that changed something.
     const { customer, reconciliation } = await reconcileCustomer(current, actor);
-    await audit(customerId, 'customer.provisioning_retried', who, { attempt: current.provision_attempt, reconciliation: reconciliation.kind });
+    if (reconciliation.kind !== 'wait' && reconciliation.kind !== 'nothing') {
+      await audit(customerId, 'customer.provisioning_reconciled', who, { attempt: current.provision_attempt, reconciliation: reconciliation.kind });
+    }
     return customer;
   }
   if (current.status !== 'PROVISION_FAILED') throw transitionRefused(customerId, current.status, 'retryProvision');
