@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ScheduledEvent } from 'aws-lambda';
+import { CALLS_HEADER, FAULT_HEADER, parseFaultHeader, withFaultScope } from './faults/sdk-faults.ts';
 
 /**
  * The local stand-in for EventBridge schedules, and a way to run one now.
@@ -12,7 +13,9 @@ import type { ScheduledEvent } from 'aws-lambda';
  * /permissions/used` answers which IAM actions each function has called.
  * `POST /events/<name>` (`s3-object`, `stack-status`) hands the JSON body to an event target now and
  * answers its result: a replay, as an EventBridge archive replays an event
- * (deliveries are at least once, so targets must take one twice).
+ * (deliveries are at least once, so targets must take one twice). With
+ * `x-portico-local-fault` (see faults/sdk-faults.ts) the target's n-th SDK
+ * call to a service fails; the answer's `x-portico-local-sdk-calls` counts them.
  * `GET /template` answers the customer template version the platform runs and
  * `POST /template` with `{ "version": "…" }` switches it, as deploying a
  * changed customer template would (a test hook, for template rollouts).
@@ -91,8 +94,8 @@ export class LocalControlServer {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const answer = (status: number, body: unknown): void => {
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+    const answer = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'Content-Type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
     if (req.method === 'GET' && req.url === '/permissions/used') return answer(200, this.options.usedActions?.() ?? {});
     if (req.method === 'GET' && req.url === '/schedules') {
@@ -133,7 +136,7 @@ export class LocalControlServer {
     answer(200, template.use(version));
   }
 
-  private async deliverEvent(name: string, req: IncomingMessage, answer: (status: number, body: unknown) => void): Promise<void> {
+  private async deliverEvent(name: string, req: IncomingMessage, answer: (status: number, body: unknown, headers?: Record<string, string>) => void): Promise<void> {
     const deliver = this.options.eventTargets?.[name];
     if (!deliver) return answer(404, { error: `no event target ${name}` });
     const chunks: Buffer[] = [];
@@ -144,12 +147,21 @@ export class LocalControlServer {
     } catch {
       return answer(400, { error: 'the body must be one JSON event' });
     }
+    const faultHeader = req.headers[FAULT_HEADER];
+    const fault = typeof faultHeader === 'string' ? parseFaultHeader(faultHeader) : undefined;
+    if (faultHeader !== undefined && !fault) return answer(400, { error: `${FAULT_HEADER} must be 'count' or <service>:<n>:<before|after>` });
     this.options.log?.(`deliver an event to ${name}`);
-    try {
-      answer(200, { target: name, result: (await deliver(event as never)) ?? null });
-    } catch (error) {
-      answer(500, { target: name, error: (error as Error).message });
-    }
+    const attempt = async (): Promise<{ readonly result: unknown } | { readonly error: Error }> => {
+      try {
+        return { result: (await deliver(event as never)) ?? null };
+      } catch (error) {
+        return { error: error as Error };
+      }
+    };
+    const { result: outcome, calls } = fault ? await withFaultScope(fault, attempt) : { result: await attempt(), calls: undefined };
+    const headers: Record<string, string> = calls === undefined ? {} : { [CALLS_HEADER]: calls };
+    if ('error' in outcome) return answer(500, { target: name, error: outcome.error.message }, headers);
+    answer(200, { target: name, result: outcome.result }, headers);
   }
 
   /** The event an EventBridge schedule sends its target. */

@@ -43,8 +43,17 @@ export interface AuditEntry {
  * Portico updates or deletes an audit record. A failed append is logged with
  * the whole entry (so the log keeps it) and does not undo the action.
  */
-export async function appendAudit(entry: AuditEntry, now = new Date()): Promise<void> {
-  const item = {
+/**
+ * The audit item as a transaction's Put, for a change whose record must not
+ * be lost: written with the change or not at all (a retried event that finds
+ * the change made has nothing left to audit).
+ */
+export function auditPut(entry: AuditEntry, now = new Date()) {
+  return { Put: { TableName: TABLE(), Item: auditItem(entry, now), ConditionExpression: 'attribute_not_exists(event_key)' } };
+}
+
+function auditItem(entry: AuditEntry, now: Date) {
+  return {
     customer_id: entry.customerId,
     event_key: `${now.toISOString()}#${randomUUID()}`,
     event_id: randomUUID(),
@@ -56,6 +65,10 @@ export async function appendAudit(entry: AuditEntry, now = new Date()): Promise<
     details: entry.details,
     at: now.toISOString(),
   };
+}
+
+export async function appendAudit(entry: AuditEntry, now = new Date()): Promise<void> {
+  const item = auditItem(entry, now);
   try {
     await dynamo.send(
       new PutCommand({ TableName: TABLE(), Item: item, ConditionExpression: 'attribute_not_exists(event_key)' }),

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { auditPut, type AuditEntry } from '../audit/audit-log.ts';
 import { dynamo } from '../clients/dynamodb.ts';
 import { tableName } from '../config/runtime.ts';
 import { buildUpdateExpression } from '../dynamo/update-expression.ts';
@@ -131,6 +132,8 @@ export interface TransitionOptions {
   readonly expectedToken?: string;
   /** Apply only from this status (one the rule allows): the status the caller read, so concurrent callers apply once. */
   readonly onlyFrom?: CustomerStatus;
+  /** An audit entry written in the same transaction: the change is never made without its record. */
+  readonly audit?: AuditEntry;
 }
 
 /**
@@ -170,6 +173,7 @@ export async function transitionCustomer(customerId: string, action: CustomerAct
             },
           },
           mirrorStatusItem(customerId, rule.to, now),
+          ...(options.audit ? [auditPut(options.audit, new Date(now))] : []),
         ],
       }),
     );

@@ -1,4 +1,4 @@
-import { appendAudit, type AuditAction } from '../audit/audit-log.ts';
+import type { AuditAction } from '../audit/audit-log.ts';
 import { ConflictError, NotFoundError } from '../http/errors.ts';
 import { logger } from '../observability/logger.ts';
 import type { CustomerItem } from './customer.ts';
@@ -77,9 +77,16 @@ export async function applyStackStatus(change: StackStatusChange, actor: string)
     logger.info('stack status means nothing for the customer', { token: change.token, stack_status: change.status });
     return { result: 'ignored' };
   }
+  const auditAction = AUDITED[outcome.action];
+  const audit = auditAction ? { customerId: change.customerId, action: auditAction, actor, target: change.customerId, details: { stack_status: change.status } } : undefined;
   let customer: CustomerItem;
   try {
-    customer = await transitionCustomer(change.customerId, outcome.action, { actor, expectedToken: change.token, changes: outcome.changes });
+    customer = await transitionCustomer(change.customerId, outcome.action, {
+      actor,
+      expectedToken: change.token,
+      changes: outcome.changes,
+      ...(audit ? { audit } : {}),
+    });
   } catch (error) {
     if (error instanceof ConflictError || error instanceof StaleStackEventError || error instanceof NotFoundError) {
       logger.info('stack status not applicable', { reason: error.message, stack_status: change.status });
@@ -88,10 +95,6 @@ export async function applyStackStatus(change: StackStatusChange, actor: string)
     throw error;
   }
   logger.info('stack status applied', { action: outcome.action, status: customer.status, stack_status: change.status });
-  const auditAction = AUDITED[outcome.action];
-  if (auditAction) {
-    await appendAudit({ customerId: change.customerId, action: auditAction, actor, target: change.customerId, details: { stack_status: change.status } });
-  }
   if (outcome.then === 'create-stack') customer = await startProvisioning(customer, actor);
   return { result: 'applied', customer };
 }

@@ -15,10 +15,12 @@ import {
   createTestUser,
   customerBody,
   customerWithMember,
+  dropStackEvent,
   localS3,
   localStack,
   runScheduledFunction,
   waitForCustomerStatus,
+  waitForStackStatus,
   type ApiResponse,
 } from '../../support/local-stack.ts';
 import { worksetTenant } from '../worksets/workset-support.ts';
@@ -292,5 +294,56 @@ describe('the usage, billing and status reads when DynamoDB does not answer at o
       expect(answers.filter(({ answer }) => answer.status === 503).length).toBeGreaterThan(0);
       expect((await read({})).status).toBeLessThan(400);
     }
+  }, 60_000);
+});
+
+describe("a fault at each step of applying a stack's status event", () => {
+  it('fails the delivery, so EventBridge delivers it again; the redelivered event makes the customer ACTIVE, audited once', async () => {
+    const token = await adminToken();
+    /** A customer whose stack is created but whose CREATE_COMPLETE event never arrived. */
+    const waitingForItsEvent = async () => {
+      const slug = `sevt${randomUUID().slice(0, 8)}`;
+      await dropStackEvent(slug, 'CREATE_COMPLETE');
+      const created = await api('POST', '/customers', { token, body: customerBody({ customer_name: slug }) });
+      expect(created.status).toBe(202);
+      await waitForStackStatus(created.body.stack_name, 'CREATE_COMPLETE');
+      return created.body as { customer_id: string; stack_name: string };
+    };
+    const deliver = async (customer: { customer_id: string; stack_name: string }, headers: Record<string, string>): Promise<ApiResponse> => {
+      const event = {
+        'detail-type': 'CloudFormation Stack Status Change',
+        source: 'aws.cloudformation',
+        detail: {
+          'stack-id': `arn:aws:cloudformation:us-east-1:000000000000:stack/${customer.stack_name}/${randomUUID()}`,
+          'status-details': { status: 'CREATE_COMPLETE', 'status-reason': '' },
+          'client-request-token': `create-${customer.customer_id}-1`,
+        },
+      };
+      const response = await fetch(`${localStack().control_url}/events/stack-status`, { method: 'POST', headers, body: JSON.stringify(event) });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, text, body: JSON.parse(text) };
+    };
+    const first = await waitingForItsEvent();
+    const steps = await stepsOf((headers) => deliver(first, headers));
+    expect(steps.filter((step) => step.service === 'dynamodb').length).toBeGreaterThanOrEqual(2);
+
+    const firstDeliveries = await Promise.all(
+      steps.map(async (step) => {
+        const customer = await waitingForItsEvent();
+        const label = `${step.service}:${step.call}:${step.when}`;
+        // A target that throws is a failed delivery: EventBridge retries it, then the dead-letter queue.
+        // The audit append is best effort (a failure logs the whole entry), so its step may succeed.
+        const failed = await deliver(customer, header(step));
+        expect({ label, delivered: [200, 500].includes(failed.status) }).toEqual({ label, delivered: true });
+        expect({ label, status: (await deliver(customer, {})).status }).toEqual({ label, status: 200 });
+        const now = await waitForCustomerStatus(customer.customer_id, 'ACTIVE', 5_000);
+        expect(now.activated_at).toEqual(expect.any(String));
+        const trail = await api('GET', `/customers/${customer.customer_id}/audit?limit=100`, { token });
+        const provisioned = trail.body.events.filter((e: { action: string }) => e.action === 'customer.provisioned');
+        expect({ label, provisioned: provisioned.length }).toEqual({ label, provisioned: 1 });
+        return failed.status;
+      }),
+    );
+    expect(firstDeliveries.filter((status) => status === 500).length).toBeGreaterThanOrEqual(steps.length - 1);
   }, 60_000);
 });
