@@ -71,6 +71,7 @@ export const requestSchemas = {
   'admin.rollout.start': { body: startRolloutSchema, query: null },
   'admin.rollout.get': { body: null, query: null },
   'schemas.workset': { body: null, query: null },
+  'openapi.document': { body: null, query: null },
 } as const satisfies Record<RouteId, RequestSchemas>;
 
 /** The request schemas of one route. */

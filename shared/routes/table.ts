@@ -377,6 +377,15 @@ export const routes = [
     summary: 'The workset JSON Schema, for tools that validate files',
     tables: {},
   },
+  {
+    id: 'openapi.document',
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'documents/openapi',
+    access: { kind: 'public' },
+    summary: 'This API as an OpenAPI 3.1 document, for generating clients',
+    tables: {},
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteId = (typeof routes)[number]['id'];
