@@ -38,6 +38,12 @@ export interface PorticoFunctionProps {
    */
   readonly logRetentionDays?: number;
   /**
+   * A log group shared with other functions (each line carries its
+   * `function_name`); `logRetentionDays` is then that group's business.
+   * @default a log group of its own
+   */
+  readonly logGroup?: logs.ILogGroup;
+  /**
    * `POWERTOOLS_SERVICE_NAME`.
    * @default 'portico'
    */
@@ -68,13 +74,13 @@ export const DEFAULT_TIMEOUT = Duration.seconds(10);
 /**
  * The one Lambda function construct of the project: Node.js 22 on ARM64, an ESM
  * bundle with the AWS SDK inside, source maps, X-Ray tracing, an explicit memory
- * size and timeout, and its own log group with a retention. The execution role
- * holds no AWS managed policy: it may write to that log group only, plus what
- * callers grant.
+ * size and timeout, and its own log group with a retention (or one it shares).
+ * The execution role holds no AWS managed policy: it may write to that log
+ * group only, plus what callers grant.
  */
 export class PorticoFunction extends Construct implements iam.IGrantable {
   readonly function: NodejsFunction;
-  readonly logGroup: logs.LogGroup;
+  readonly logGroup: logs.ILogGroup;
   readonly role: iam.Role;
   readonly grantPrincipal: iam.IPrincipal;
 
@@ -82,15 +88,17 @@ export class PorticoFunction extends Construct implements iam.IGrantable {
     super(scope, id);
     const retentionDays = props.logRetentionDays ?? 30;
 
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention: retentionDays as logs.RetentionDays,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.logGroup =
+      props.logGroup ??
+      new logs.LogGroup(this, 'LogGroup', {
+        retention: retentionDays as logs.RetentionDays,
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of ${this.node.path}`,
     });
-    // Replaces AWSLambdaBasicExecutionRole: write to this function's log group only.
+    // Replaces AWSLambdaBasicExecutionRole: write to this function's log group only (or the group it shares).
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
