@@ -6,6 +6,10 @@ import { AdminGetUserCommand, CognitoIdentityProviderClient, InitiateAuthCommand
 import { inject } from 'vitest';
 import { ensureUser } from '#local/emulators/cognito.ts';
 import type { LocalStackInfo } from '#local/stack.ts';
+import { createPorticoClient, unwrap, type components, type paths, type PorticoClient } from '#client/index.ts';
+
+type Customer = components['schemas']['Customer'];
+type CreateCustomerBody = paths['/customers']['post']['requestBody']['content']['application/json'];
 
 export function localStack(): LocalStackInfo {
   return inject('localStack');
@@ -107,24 +111,35 @@ export function customerBody(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
+/**
+ * The typed API client (client/index.ts) on the local stack, signed in as the
+ * platform admin or with `token`: the helpers below call the API through it,
+ * so a route change that breaks them breaks the type-check.
+ */
+export async function typedApi(token?: string): Promise<PorticoClient> {
+  const bearer = token ?? (await adminToken());
+  return createPorticoClient({ baseUrl: localStack().api_url, token: () => bearer });
+}
+
 /** Polls until the customer reaches `status` (stack events arrive asynchronously). */
-export async function waitForCustomerStatus(customerId: string, status: string, timeoutMs = 10_000): Promise<any> {
-  const token = await adminToken();
+export async function waitForCustomerStatus(customerId: string, status: Customer['status'], timeoutMs = 10_000): Promise<any> {
+  const client = await typedApi();
   const deadline = Date.now() + timeoutMs;
-  let last: ApiResponse | undefined;
+  let last: unknown;
   while (Date.now() < deadline) {
-    last = await api('GET', `/customers/${customerId}`, { token });
-    if (last.body?.status === status) return last.body;
+    const answer = await client.GET('/customers/{customer_id}', { params: { path: { customer_id: customerId } } });
+    last = answer.data ?? answer.error;
+    if (answer.data?.status === status) return answer.data;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`customer ${customerId} did not reach ${status}; last: ${last?.text}`);
+  throw new Error(`customer ${customerId} did not reach ${status}; last: ${JSON.stringify(last)}`);
 }
 
 /** Onboards a customer and waits until it is ACTIVE. */
 export async function activeCustomer(overrides: Record<string, unknown> = {}): Promise<any> {
-  const created = await api('POST', '/customers', { token: await adminToken(), body: customerBody(overrides) });
-  if (created.status !== 202) throw new Error(`onboarding failed: ${created.status} ${created.text}`);
-  return waitForCustomerStatus(created.body.customer_id, 'ACTIVE');
+  const client = await typedApi();
+  const created = unwrap(await client.POST('/customers', { body: customerBody(overrides) as CreateCustomerBody }));
+  return waitForCustomerStatus(created.customer_id, 'ACTIVE');
 }
 
 function dynamoDb(): DynamoDBClient {
@@ -331,9 +346,10 @@ export async function backdateCustomer(customerId: string, seconds: number): Pro
 
 /** Adds `user` to the customer through the API, as the platform admin. */
 export async function addMember(customerId: string, email: string, role: 'admin' | 'member'): Promise<any> {
-  const response = await api('POST', `/customers/${customerId}/users`, { token: await adminToken(), body: { email, role } });
-  if (response.status !== 201) throw new Error(`adding ${email} failed: ${response.status} ${response.text}`);
-  return response.body;
+  const client = await typedApi();
+  const answer = await client.POST('/customers/{customer_id}/users', { params: { path: { customer_id: customerId } }, body: { email, role } });
+  if (answer.response.status !== 201) throw new Error(`adding ${email} failed: ${answer.response.status} ${JSON.stringify(answer.error ?? answer.data)}`);
+  return unwrap(answer);
 }
 
 /** A customer with one admin and one member, each signed in. */
