@@ -14,6 +14,7 @@ import {
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { PLATFORM_ADMIN_GROUP, PLATFORM_SERVICE_GROUP } from '#shared/identity/groups.ts';
 import { StopWaiting, waitFor } from '../ports.ts';
@@ -113,6 +114,10 @@ export async function ensureUserPool(endpoint: string): Promise<LocalUserPool> {
     );
     userPoolId = created.UserPool?.Id;
   }
+  // As the platform stack's pool (lib/constructs/identity.ts, MFA OPTIONAL by default): a user who
+  // turns on an authenticator app is asked for its code (SOFTWARE_TOKEN_MFA). Set on every start, so
+  // a pool kept from an earlier run gets it too.
+  await cognito.send(new SetUserPoolMfaConfigCommand({ UserPoolId: userPoolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
   const clients = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   let clientId = clients.UserPoolClients?.find((c) => c.ClientName === CLIENT_NAME)?.ClientId;
   if (!clientId) {

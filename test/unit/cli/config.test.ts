@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveEndpoints } from '#cli/config/endpoints.ts';
+import { configDir } from '#cli/config/paths.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'portico-cli-config-'));
+const stackFile = join(dir, 'stack.json');
+writeFileSync(
+  stackFile,
+  JSON.stringify({ api_url: 'http://127.0.0.1:3000', region: 'us-east-1', cognito: { endpoint: 'http://127.0.0.1:9229', user_pool_id: 'local_1', client_id: 'local-client' } }),
+);
+const env = { PORTICO_STACK_FILE: stackFile };
+
+describe('where the API and its user pool are', () => {
+  it('reads the stack file when nothing else says', () => {
+    expect(resolveEndpoints({}, env, dir)).toEqual({
+      apiUrl: 'http://127.0.0.1:3000',
+      cognito: { clientId: 'local-client', region: 'us-east-1', endpoint: 'http://127.0.0.1:9229' },
+    });
+  });
+
+  it('prefers the flag to the environment to the stack file', () => {
+    const fromEnv = { ...env, PORTICO_API_URL: 'https://abc.execute-api.eu-west-1.amazonaws.com/prod/', PORTICO_CLIENT_ID: 'env-client' };
+
+    expect(resolveEndpoints({}, fromEnv, dir)).toEqual({
+      apiUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com/prod',
+      cognito: { clientId: 'env-client', region: 'eu-west-1' },
+    });
+    expect(resolveEndpoints({ apiUrl: 'https://api.example.com', clientId: 'flag-client', region: 'us-west-2' }, fromEnv, dir)).toEqual({
+      apiUrl: 'https://api.example.com',
+      cognito: { clientId: 'flag-client', region: 'us-west-2' },
+    });
+  });
+
+  it("does not lend the stack file's user pool to another API", () => {
+    expect(resolveEndpoints({ apiUrl: 'https://api.example.com' }, env, dir)).toEqual({ apiUrl: 'https://api.example.com' });
+  });
+
+  it('says how to point it at an API when there is none (a usage error)', () => {
+    expect(() => resolveEndpoints({}, { PORTICO_STACK_FILE: join(dir, 'absent.json') }, dir)).toThrow(/pass --api-url, set PORTICO_API_URL/);
+  });
+
+  it('keeps its files in PORTICO_CONFIG_DIR, else $XDG_CONFIG_HOME/portico, else ~/.config/portico', () => {
+    expect(configDir({ PORTICO_CONFIG_DIR: 'conf', XDG_CONFIG_HOME: '/xdg', HOME: '/home/ada' }, '/work')).toBe('/work/conf');
+    expect(configDir({ XDG_CONFIG_HOME: '/xdg', HOME: '/home/ada' }, '/work')).toBe('/xdg/portico');
+    expect(configDir({ HOME: '/home/ada' }, '/work')).toBe('/home/ada/.config/portico');
+  });
+});
