@@ -14,6 +14,8 @@ import {
   waitForCustomerStatus,
   waitForStackStatus,
 } from '../../support/local-stack.ts';
+import { requestWith } from '../../unit/worksets/fixtures.ts';
+import { worksetTenant } from '../worksets/workset-support.ts';
 
 /**
  * The contract of the routes whose success the fuzz suite cannot reach (see
@@ -108,5 +110,22 @@ describe('POST /customers/{customer_id}/uploads/{upload_id}/complete', () => {
     expect(completed.state).toBe('COMPLETED');
     expect(violationsOf('uploads.complete')).toEqual([]);
     expect(violationsOf('uploads.create')).toEqual([]);
+  });
+});
+
+describe('PUT /customers/{customer_id}/worksets/{workset_id}/state', () => {
+  it('answers the documented 200 with the moved workset, and the documented 409 for a move the state machine refuses', async () => {
+    const { customer, member } = await worksetTenant();
+    const path = { customer_id: customer.customer_id as string };
+    const submitted = unwrap(await clientFor(member.token).POST('/customers/{customer_id}/worksets', { params: { path }, body: requestWith() as never }));
+    const state = { params: { path: { ...path, workset_id: submitted.workset_id } } };
+
+    const moved = unwrap(await admin.PUT('/customers/{customer_id}/worksets/{workset_id}/state', { ...state, body: { state: 'in_progress', reason: 'picked up' } }));
+    const refused = await admin.PUT('/customers/{customer_id}/worksets/{workset_id}/state', { ...state, body: { state: 'ready', reason: 'back' } });
+
+    expect(moved.state).toBe('in_progress');
+    expect(refused.response.status).toBe(409);
+    expect(violationsOf('worksets.setState')).toEqual([]);
+    expect(violationsOf('worksets.submit')).toEqual([]);
   });
 });
