@@ -81,17 +81,32 @@ afterAll(async () => {
   await killEverythingStarted();
 });
 
-describe('DynamoDB Local frozen', () => {
-  it('answers 503 with Retry-After within the bound; the retried onboarding makes one customer, which becomes ACTIVE', async () => {
-    const body = customerBody();
+async function activeCustomer(overrides: Record<string, unknown> = {}): Promise<{ customer_id: string }> {
+  const customer = (await call('POST', '/customers', { ...customerBody(), ...overrides })).body;
+  const deadline = Date.now() + 10_000;
+  while ((await call('GET', `/customers/${customer.customer_id}`)).body.status !== 'ACTIVE' && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return customer;
+}
 
-    // The last one is refused by the customer authorizer, which reads the membership and the customer first.
+// One freeze per emulator, every request of its describe sent during it: a freeze lasts as long as
+// the slowest request takes to give up (the bound), whatever the number of requests.
+describe('DynamoDB Local frozen', () => {
+  it('answers 503 with Retry-After within the bound to onboarding, reads and a workset submission; the retries make one customer (ACTIVE) and one workset holding one slot', async () => {
+    const body = customerBody();
+    const tenant = await activeCustomer({ max_concurrent_worksets: 2 });
+    const worksets = `/customers/${tenant.customer_id}/worksets`;
+    const workset = { samples: [{ sample_id: 's1', fastq_r1: 's1_R1.fq.gz', fastq_r2: 's1_R2.fq.gz' }], reference_genome: 'hg38' };
+    const key = { 'Idempotency-Key': `frozen-${randomUUID()}` };
+
+    // The customer read is refused by the customer authorizer, which reads the membership and the customer first.
     const during = await frozen(emulator('java'), () =>
-      Promise.all([call('POST', '/customers', body), call('GET', '/customers'), call('GET', '/customers/frozen-genomics-00000000')]),
+      Promise.all([call('POST', '/customers', body), call('GET', '/customers'), call('GET', '/customers/frozen-genomics-00000000'), call('POST', worksets, workset, key)]),
     );
 
     for (const answer of during) expectServiceUnavailable(answer);
-    // The client retries, as Retry-After told it to; the first write may have landed after all.
+    // The client retries, as Retry-After told it to; the first writes may have landed after all.
     const retried = await call('POST', '/customers', body);
     expect(retried.status).toBe(202);
     const listing = await call('GET', '/customers?limit=100');
@@ -104,56 +119,32 @@ describe('DynamoDB Local frozen', () => {
       if (status !== 'ACTIVE') await new Promise((r) => setTimeout(r, 100));
     }
     expect(status).toBe('ACTIVE');
+
+    const submitted = await call('POST', worksets, workset, key);
+    expect([200, 201]).toContain(submitted.status);
+    expect(submitted.body.state).toBe('ready');
+    expect((await call('GET', worksets)).body.worksets.map((w: { workset_id: string }) => w.workset_id)).toEqual([submitted.body.workset_id]);
+    const quotas = (await call('GET', `/customers/${tenant.customer_id}/quotas`)).body.quotas;
+    expect(quotas.find((q: { quota: string }) => q.quota === 'max_concurrent_worksets').used).toBe(1);
   }, 60_000);
 });
 
 describe('cognito-local frozen', () => {
-  it('answers 503 with Retry-After when the authorizer cannot read the directory for an access token', async () => {
-    const during = await frozen(emulator('cognito'), () => call('GET', '/me', undefined, { Authorization: `Bearer ${adminAccessToken}` }));
-
-    expectServiceUnavailable(during);
-    expect(during.body.detail).toBe('The request could not be authorized now; retry in 5 seconds.');
-    expect((await call('GET', '/me', undefined, { Authorization: `Bearer ${adminAccessToken}` })).status).toBe(200);
-  }, 60_000);
-
-  it('answers 503 to adding a member and writes nothing; the retry adds exactly one membership', async () => {
-    const customer = (await call('POST', '/customers', customerBody())).body;
-    const deadline = Date.now() + 10_000;
-    while ((await call('GET', `/customers/${customer.customer_id}`)).body.status !== 'ACTIVE' && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  it('answers 503 with Retry-After to an access token the authorizer cannot check and to adding a member, writing nothing; the retries succeed, adding exactly one membership', async () => {
+    const customer = await activeCustomer();
     const email = `frozen-${randomUUID().slice(0, 8)}@example.com`;
+    const me = () => call('GET', '/me', undefined, { Authorization: `Bearer ${adminAccessToken}` });
+    const add = () => call('POST', `/customers/${customer.customer_id}/users`, { email, role: 'member' });
 
-    const during = await frozen(emulator('cognito'), () => call('POST', `/customers/${customer.customer_id}/users`, { email, role: 'member' }));
+    const [meDuring, addDuring] = await frozen(emulator('cognito'), () => Promise.all([me(), add()]));
 
-    expectServiceUnavailable(during);
+    expectServiceUnavailable(meDuring);
+    expect(meDuring.body.detail).toBe('The request could not be authorized now; retry in 5 seconds.');
+    expectServiceUnavailable(addDuring);
     expect((await call('GET', `/customers/${customer.customer_id}/users`)).body.users).toEqual([]);
-    const retried = await call('POST', `/customers/${customer.customer_id}/users`, { email, role: 'member' });
-    expect(retried.status).toBe(201);
+    expect((await me()).status).toBe(200);
+    expect((await add()).status).toBe(201);
     const users = (await call('GET', `/customers/${customer.customer_id}/users`)).body.users;
     expect(users.map((u: { email: string }) => u.email)).toEqual([email]);
-  }, 60_000);
-});
-
-describe('DynamoDB Local frozen during a workset submission', () => {
-  it('answers 503 with Retry-After; the retry with the same Idempotency-Key makes one workset holding one slot', async () => {
-    const customer = (await call('POST', '/customers', { ...customerBody(), max_concurrent_worksets: 2 })).body;
-    const deadline = Date.now() + 10_000;
-    while ((await call('GET', `/customers/${customer.customer_id}`)).body.status !== 'ACTIVE' && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const path = `/customers/${customer.customer_id}/worksets`;
-    const workset = { samples: [{ sample_id: 's1', fastq_r1: 's1_R1.fq.gz', fastq_r2: 's1_R2.fq.gz' }], reference_genome: 'hg38' };
-    const key = { 'Idempotency-Key': `frozen-${randomUUID()}` };
-
-    const during = await frozen(emulator('java'), () => call('POST', path, workset, key));
-
-    expectServiceUnavailable(during);
-    const retried = await call('POST', path, workset, key);
-    expect([200, 201]).toContain(retried.status);
-    expect(retried.body.state).toBe('ready');
-    expect((await call('GET', path)).body.worksets.map((w: { workset_id: string }) => w.workset_id)).toEqual([retried.body.workset_id]);
-    const quotas = (await call('GET', `/customers/${customer.customer_id}/quotas`)).body.quotas;
-    expect(quotas.find((q: { quota: string }) => q.quota === 'max_concurrent_worksets').used).toBe(1);
   }, 60_000);
 });
