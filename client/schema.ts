@@ -2755,11 +2755,10 @@ export interface operations {
         parameters: {
             query: {
                 period: string;
+                /** @description The file: CSV or JSON lines. Without it, `Accept` decides (`application/x-ndjson`, else CSV). */
+                format?: "csv" | "ndjson";
             };
-            header?: {
-                /** @description `text/csv` (the default) or `application/x-ndjson` for JSON lines. */
-                Accept?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2803,7 +2802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not Acceptable: `Accept` allows neither text/csv nor application/x-ndjson; `available` lists both. */
+            /** @description Not Acceptable: Without `format`, an `Accept` that allows neither text/csv nor application/x-ndjson; `available` lists both. */
             406: {
                 headers: {
                     [name: string]: unknown;

@@ -18,7 +18,7 @@ const LINK_SECONDS = 300;
  */
 export const handler = routeHandler('billing.export', { query: exportQuerySchema }, async (request) => {
   const { query, requestId } = request;
-  const format = exportFormatFor(request.header('accept'));
+  const format = exportFormatFor(request.header('accept'), query.format);
   const written = await writeExport({ bucket: financeBucket, key: exportKey(query.period, format, requestId) }, periodPages(query.period), format, rates);
   const url = await downloadUrl(written, LINK_SECONDS);
   return json(

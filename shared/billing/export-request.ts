@@ -9,13 +9,20 @@ export const exportQuerySchema = z.strictObject({
     .string({ error: 'is required, as YYYY-MM' })
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
     .refine((period) => period <= monthOf(new Date()), 'must not be a month that has not begun'),
+  format: z
+    .enum(['csv', 'ndjson'])
+    .optional()
+    .meta({ description: 'The file: CSV or JSON lines. Without it, `Accept` decides (`application/x-ndjson`, else CSV).' }),
 });
 
 /**
- * CSV unless the client asks for JSON lines: `Accept: application/x-ndjson`.
- * An Accept that allows neither answers 406 with what is available.
+ * The `format` query parameter when given (what OpenAPI tools can send),
+ * else the `Accept` header: CSV unless it asks for JSON lines
+ * (`application/x-ndjson`). An Accept that allows neither answers 406 with
+ * what is available.
  */
-export function exportFormatFor(accept: string | undefined): ExportFormat {
+export function exportFormatFor(accept: string | undefined, format?: ExportFormat): ExportFormat {
+  if (format) return format;
   const types = (accept ?? '*/*').split(',').map((part) => part.split(';')[0]?.trim().toLowerCase() ?? '');
   if (types.includes('application/x-ndjson')) return 'ndjson';
   if (types.some((type) => type === 'text/csv' || type === 'text/*' || type === '*/*' || type === '')) return 'csv';

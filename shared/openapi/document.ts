@@ -93,11 +93,11 @@ const ACCESS_WORDS: Record<AccessRule['kind'], (rule: AccessRule) => string> = {
 export function buildOpenApiDocument(sources: DocumentSources): OpenApiDocument {
   const components = new SchemaComponents();
   const paths: Record<string, Record<string, Operation>> = {};
-  // Outputs first: a shared id keeps its plain name for what clients receive.
-  const ordered = sources.routes;
+  const routes = sources.routes;
+  // Every answer before any request: a component both sides share keeps its plain name for what clients receive.
   const operations = new Map<string, Operation>();
-  for (const route of ordered) operations.set(route.id, { operationId: route.id, responses: responsesOf(route, sources, components) });
-  for (const route of ordered) {
+  for (const route of routes) operations.set(route.id, { operationId: route.id, responses: responsesOf(route, sources, components) });
+  for (const route of routes) {
     const operation = operations.get(route.id) as Operation;
     const id = route.id as RouteId;
     const request = sources.requestSchemas[id];
@@ -135,7 +135,7 @@ export function buildOpenApiDocument(sources: DocumentSources): OpenApiDocument 
       },
     ],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set(ordered.map(tagOf))].sort().map((name) => ({ name })),
+    tags: [...new Set(routes.map(tagOf))].sort().map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

@@ -15,38 +15,56 @@ export class SchemaComponents {
   /** The JSON Schema of one zod schema, its named parts replaced by `$ref`s to the components. */
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
     const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-    const { $schema: _dialect, $defs, ...root } = converted as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const { $schema: _dialect, $defs = {}, ...root } = converted as JsonSchema & { $defs?: Record<string, JsonSchema> };
     const names = new Map<string, string>();
-    for (const [id, definition] of Object.entries($defs ?? {})) names.set(id, this.nameFor(id, definition, io, $defs ?? {}));
-    const rewrite = (value: unknown): unknown => rewriteRefs(value, names);
-    for (const [id, definition] of Object.entries($defs ?? {})) {
-      const name = names.get(id) as string;
-      this.schemas[name] ??= rewrite(definition) as JsonSchema;
-    }
-    return rewrite(root) as JsonSchema;
+    const naming = new Set<string>();
+    // Children first: a component is the same as a stored one only if the components it refers to are too.
+    const nameOf = (id: string): string => {
+      const known = names.get(id);
+      if (known) return known;
+      const definition = $defs[id];
+      if (!definition || naming.has(id)) return id;
+      naming.add(id);
+      for (const child of refsIn(definition)) nameOf(child);
+      const rewritten = rewriteRefs(definition, names) as JsonSchema;
+      const name = this.place(id, rewritten, io);
+      names.set(id, name);
+      return name;
+    };
+    for (const id of Object.keys($defs)) nameOf(id);
+    return rewriteRefs(root, names) as JsonSchema;
   }
 
   /** One schema as a named component, converted once however many operations use it; answers its `$ref`. */
   named(schema: z.ZodType, io: 'input' | 'output', name: string): JsonSchema {
-    const key = `${io}:${name}`;
-    if (!this.namedSchemas.has(key)) {
-      this.namedSchemas.add(key);
-      this.schemas[name] = this.convert(schema, io);
-    }
+    const converted = this.convert(schema, io);
+    const existing = this.schemas[name];
+    if (existing && !sameJson(existing, converted)) throw new Error(`Component ${name} is already another schema`);
+    this.schemas[name] = converted;
     return { $ref: `#/components/schemas/${name}` };
   }
 
-  private readonly namedSchemas = new Set<string>();
-
-  private nameFor(id: string, definition: JsonSchema, io: 'input' | 'output', defs: Record<string, JsonSchema>): string {
-    const identity = new Map(Object.keys(defs).map((key) => [key, key]));
-    const candidate = io === 'input' ? [id, `${id}Input`] : [id, `${id}Output`];
-    for (const name of candidate) {
+  /** Stores a definition under its id, or `<id>Input`/`<id>Output` when the id holds another side's version. */
+  private place(id: string, definition: JsonSchema, io: 'input' | 'output'): string {
+    for (const name of [id, io === 'input' ? `${id}Input` : `${id}Output`]) {
       const existing = this.schemas[name];
-      if (!existing || sameJson(existing, rewriteRefs(definition, identity))) return name;
+      if (!existing) {
+        this.schemas[name] = definition;
+        return name;
+      }
+      if (sameJson(existing, definition)) return name;
     }
     throw new Error(`Schema id ${id} is used by two different schemas`);
   }
+}
+
+/** The `$defs` ids a definition refers to. */
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === '$ref' && typeof inner === 'string' && inner.startsWith('#/$defs/') ? [inner.slice('#/$defs/'.length)] : refsIn(inner),
+  );
 }
 
 function rewriteRefs(value: unknown, names: ReadonlyMap<string, string>): unknown {

@@ -17,11 +17,4 @@ const IDEMPOTENCY_KEY: RequestHeader = {
 export const requestHeaders: Partial<Record<RouteId, readonly RequestHeader[]>> = {
   'customers.create': [IDEMPOTENCY_KEY],
   'worksets.submit': [IDEMPOTENCY_KEY],
-  'billing.export': [
-    {
-      name: 'Accept',
-      description: '`text/csv` (the default) or `application/x-ndjson` for JSON lines.',
-      schema: { type: 'string', default: 'text/csv' },
-    },
-  ],
 };

@@ -140,7 +140,7 @@ export const responseSchemas = {
     ],
     problems: {
       400: '`period` is missing, not YYYY-MM, or a month that has not begun.',
-      406: '`Accept` allows neither text/csv nor application/x-ndjson; `available` lists both.',
+      406: 'Without `format`, an `Accept` that allows neither text/csv nor application/x-ndjson; `available` lists both.',
     },
   },
   'admin.status': {

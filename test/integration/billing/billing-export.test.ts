@@ -126,6 +126,18 @@ describe('billing export', () => {
     expect(await refused.json()).toMatchObject({ available: ['text/csv; charset=utf-8', 'application/x-ndjson'] });
   });
 
+  it('takes the format as a query parameter too (what OpenAPI tools can send), which wins over Accept', async () => {
+    const ndjson = await exportAnswer(`?period=${period}&format=ndjson`, 'text/csv');
+    expect(ndjson.status).toBe(303);
+    expect((await fetch(ndjson.headers.get('location') ?? '')).headers.get('content-type')).toBe('application/x-ndjson');
+    const csv = await exportAnswer(`?period=${period}&format=csv`, 'application/xml');
+    expect(csv.status).toBe(303);
+    expect((await fetch(csv.headers.get('location') ?? '')).headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const unknown = await exportAnswer(`?period=${period}&format=xlsx`);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ errors: [{ field: 'format', message: 'must be one of: csv, ndjson' }] });
+  });
+
   it('refuses bad periods with problem+json and anyone but a platform admin', async () => {
     for (const query of ['', '?period=2026-13', '?period=2026-1', '?period=9999-01', '?period=2026-01&x=1']) {
       const answer = await exportAnswer(query);
