@@ -24,7 +24,7 @@ export async function platformStatus(client: PorticoClient): Promise<PlatformSta
  */
 export async function requestBillingExport(client: PorticoClient, period: string, format: 'csv' | 'ndjson'): Promise<BillingExport> {
   const result = await client.GET('/billing/export', {
-    params: { query: { period }, header: { Accept: format === 'ndjson' ? 'application/x-ndjson' : 'text/csv' } },
+    params: { query: { period, format } },
     redirect: 'manual',
   });
   // openapi-fetch parses a 303's body (the export's description, typed BillingExport in the

@@ -38,6 +38,8 @@ async function login(context: Context, options: LoginOptions): Promise<void> {
     if (!prompter) throw new UsageError(`${what} is needed: pass ${flag} (stdin is not a terminal, so portico cannot ask)`);
     return question(prompter);
   };
+  // Says where the password goes before asking for it.
+  context.io.stderr.write(`Signing in at ${cognito.endpoint ?? `Cognito ${cognito.region}`} (app client ${cognito.clientId}) for ${apiUrl}\n`);
   const username = options.username ?? (await ask('A username', '--username', (p) => p.text('Username (email)')));
   const password = options.passwordStdin
     ? await readStdin(context.io.stdin)

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { requestBillingExport } from '../api/reports.ts';
+import { assertSafeUrl } from '../config/endpoints.ts';
 import type { Context } from '../context.ts';
 import { CliError } from '../output/errors.ts';
 import { month } from './options.ts';
@@ -19,7 +20,7 @@ export function registerBilling(program: Command, contexts: (command: Command) =
       const context = contexts(command);
       const exported = await requestBillingExport(context.client(), options.period, options.format);
       // A presigned S3 link, not an API route: fetched as is, without the bearer token.
-      const download = await context.fetch(exported.download_url);
+      const download = await context.fetch(assertSafeUrl(exported.download_url, 'The download link from the API').href);
       if (!download.ok) throw new CliError(`The export was written (${exported.key}) but its download failed: HTTP ${download.status}`);
       const content = await download.text();
       if (options.output) {

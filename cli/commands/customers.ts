@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { PorticoProblem } from '#client/index.ts';
 import {
   activateCustomer,
   createCustomer,
@@ -77,7 +78,7 @@ export function registerCustomers(program: Command, contexts: (command: Command)
     .option('--billing-account <id>', 'billing account id (the BillingAccount tag; prompted for when omitted)')
     .option('--cost-center <code>', 'cost center (the CostCenter tag; prompted for when omitted)')
     .option('--wait', 'wait until the customer is ACTIVE, with a status line on stderr')
-    .option('--timeout <seconds>', 'with --wait: give up after this long', positiveNumber, 600);
+    .option('--timeout <seconds>', 'with --wait: give up after this long (exit 3: it may still become ACTIVE)', positiveNumber, 600);
   addProfileOptions(create).action(async (options: CreateOptions, command: Command) => {
     const context = contexts(command);
     const body: NewCustomer = {
@@ -184,7 +185,27 @@ async function collectCustomers(context: Context, status: CustomerStatus | undef
   return { customers, count: customers.length, ...(nextToken ? { next_token: nextToken } : {}) };
 }
 
-/** Polls the customer until ACTIVE (exit 0), PROVISION_FAILED (exit 1 with the reason) or the timeout. */
+/** `customers create --wait` gave up waiting: the customer may still become ACTIVE. */
+export const WAIT_TIMED_OUT_EXIT_CODE = 3;
+
+/**
+ * One read of the customer while waiting: a throttle, an unavailable
+ * dependency or a network error is a reason to wait and read again (as told
+ * by Retry-After), not to give up on a customer that is still provisioning.
+ */
+async function pollOnce(context: Context, customerId: string): Promise<Customer | undefined> {
+  try {
+    return await getCustomer(context.client(), customerId);
+  } catch (error) {
+    const transient = error instanceof PorticoProblem ? error.status === 429 || error.status >= 500 : error instanceof TypeError;
+    if (!transient) throw error;
+    const seconds = error instanceof PorticoProblem ? (error.retryAfterSeconds ?? 1) : 1;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 10) * 1000));
+    return undefined;
+  }
+}
+
+/** Polls the customer until ACTIVE (exit 0), PROVISION_FAILED (exit 1 with the reason) or the timeout (exit 3). */
 async function waitUntilActive(context: Context, created: Customer, timeoutSeconds: number): Promise<Customer> {
   const line = new StatusLine(context.io.stderr);
   const started = Date.now();
@@ -203,11 +224,14 @@ async function waitUntilActive(context: Context, created: Customer, timeoutSecon
       }
       if (Date.now() - started > timeoutSeconds * 1000) {
         line.done(label(customer), false);
-        throw new CliError(`Customer ${customer.customer_id} is still PROVISIONING after ${timeoutSeconds} s: check it with portico customers show ${customer.customer_id}`);
+        throw new CliError(
+          `Customer ${customer.customer_id} is still PROVISIONING after ${timeoutSeconds} s: check it with portico customers show ${customer.customer_id}`,
+          WAIT_TIMED_OUT_EXIT_CODE,
+        );
       }
       line.update(`${customer.customer_name} (${customer.customer_id}): ${customer.status}`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      customer = await getCustomer(context.client(), customer.customer_id);
+      customer = (await pollOnce(context, customer.customer_id)) ?? customer;
     }
   } catch (error) {
     if (!(error instanceof CliError)) line.done(label(customer), false);

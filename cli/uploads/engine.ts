@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import { PorticoProblem, type PorticoClient } from '#client/index.ts';
 import { abortUpload, completeUpload, createUpload, type CreatedUpload, type MultipartUpload, type Upload } from '../api/uploads.ts';
 import type { OutputStream } from '../io.ts';
+import { isLoopback } from '../config/endpoints.ts';
 import { CliError } from '../output/errors.ts';
 import { ByteProgress } from '../output/progress.ts';
 import { isResumable, type FileIdentity, type ResumeState, type ResumeStore } from './resume-state.ts';
@@ -74,7 +75,7 @@ export async function putFile(deps: UploadDeps, file: FileIdentity): Promise<Upl
 async function putSingle(deps: UploadDeps, file: FileIdentity, created: Exclude<CreatedUpload, MultipartUpload>): Promise<void> {
   const progress = new ByteProgress(deps.stderr, file.filename, file.size);
   try {
-    const response = await deps.fetch(created.url, {
+    const response = await deps.fetch(handedOut(created.url), {
       method: 'PUT',
       headers: created.headers,
       body: fileRange(file.path, 0, file.size, (n) => progress.add(n)),
@@ -101,7 +102,7 @@ async function sendParts(deps: UploadDeps, file: FileIdentity, initial: ResumeSt
     for (let part = queue.shift(); part && !failure; part = queue.shift()) {
       let sent = 0;
       try {
-        const response = await deps.fetch(part.url, {
+        const response = await deps.fetch(handedOut(part.url), {
           method: 'PUT',
           headers: part.headers,
           body: fileRange(file.path, (part.part_number - 1) * state.upload.part_size_bytes, part.size_bytes, (n) => {
@@ -163,4 +164,16 @@ async function* fileRange(path: string, start: number, length: number, onBytes: 
 function withoutUrls(created: Exclude<CreatedUpload, MultipartUpload>): Upload {
   const { url: _url, headers: _headers, method: _method, expires_at: _expires, ...upload } = created;
   return upload;
+}
+
+/** A URL the API handed out (a presigned PUT): https, or http only to this machine (the local stack). */
+function handedOut(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`The API handed out an upload URL that is not a URL: ${url.slice(0, 100)}`);
+  }
+  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname))) return url;
+  throw new Error(`The API handed out an upload URL that is neither https nor on this machine: ${parsed.origin}`);
 }

@@ -42,6 +42,8 @@ describe('portico login', () => {
     expect(refused.stderr).toContain('--new-password');
     expect(login.code).toBe(0);
     expect(login.stdout).toContain(`Signed in to ${localStack().api_url} as ${email}.`);
+    // Where the password went, said before it was asked for.
+    expect(login.stderr).toContain(`Signing in at ${localStack().cognito.endpoint} (app client ${localStack().cognito.client_id}) for ${localStack().api_url}`);
     expect(users.code).toBe(0);
     expect(JSON.parse(users.stdout).users).toEqual([expect.objectContaining({ email, role: 'admin', customer_id: customer.customer_id })]);
     ada.remove();

@@ -42,6 +42,26 @@ describe('portico, from login to an uploaded file', () => {
     expect(created.stdout).toMatch(/status\s*│\s*ACTIVE/);
   });
 
+  it('customers create --wait waits through a 503 while polling', async () => {
+    let refused = 0;
+    // The first read of the new customer answers 503, as an unavailable DynamoDB would.
+    const flaky = async (input: string | URL | Request, init?: RequestInit) => {
+      const request = new Request(input, init);
+      if (request.method === 'GET' && /\/customers\/[^/]+$/.test(new URL(request.url).pathname) && refused === 0) {
+        refused += 1;
+        const problem = { type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'DynamoDB timed out; retry.' };
+        return new Response(JSON.stringify(problem), { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '1' } });
+      }
+      return fetch(request);
+    };
+
+    const created = await cli.run(['customers', 'create', '--name', unique('Flaky Genomics'), '--email', email, '--billing-account', 'BA-1', '--cost-center', 'CC-1', '--wait', '--json'], { fetch: flaky });
+
+    expect(refused).toBe(1);
+    expect(created.code).toBe(0);
+    expect((JSON.parse(created.stdout) as { status: string }).status).toBe('ACTIVE');
+  });
+
   it('customers list shows it, as a table and as JSON', async () => {
     const table = await cli.run(['customers', 'list']);
     const json = await cli.run(['customers', 'list', '--json']);

@@ -38,6 +38,26 @@ describe('where the API and its user pool are', () => {
     expect(resolveEndpoints({ apiUrl: 'https://api.example.com' }, env, dir)).toEqual({ apiUrl: 'https://api.example.com' });
   });
 
+  it('never mixes the user pool of the environment with the endpoint of a stack file (the password would go there)', () => {
+    const crafted = join(dir, 'crafted.json');
+    const api = 'https://abc.execute-api.eu-west-1.amazonaws.com/prod';
+    writeFileSync(crafted, JSON.stringify({ api_url: api, region: 'eu-west-1', cognito: { endpoint: 'https://collector.attacker.test', client_id: 'x' } }));
+
+    expect(resolveEndpoints({}, { PORTICO_STACK_FILE: crafted, PORTICO_API_URL: api, PORTICO_CLIENT_ID: 'real-client' }, dir)).toEqual({
+      apiUrl: api,
+      cognito: { clientId: 'real-client', region: 'eu-west-1' },
+    });
+    expect(() => resolveEndpoints({}, { PORTICO_STACK_FILE: crafted }, dir)).toThrow(/names a Cognito endpoint off this machine/);
+  });
+
+  it('refuses http off this machine, for the API and for Cognito, and takes the API URL in any spelling', () => {
+    expect(() => resolveEndpoints({ apiUrl: 'http://api.example.com' }, env, dir)).toThrow(/must be https/);
+    expect(() => resolveEndpoints({ apiUrl: 'https://api.example.com' }, { ...env, PORTICO_CLIENT_ID: 'c', PORTICO_REGION: 'us-east-1', PORTICO_COGNITO_ENDPOINT: 'http://10.0.0.5:9229' }, dir)).toThrow(
+      /PORTICO_COGNITO_ENDPOINT .* must be https/,
+    );
+    expect(resolveEndpoints({ apiUrl: 'HTTP://127.0.0.1:3000//' }, env, dir)).toEqual(resolveEndpoints({}, env, dir));
+  });
+
   it('says how to point it at an API when there is none (a usage error)', () => {
     expect(() => resolveEndpoints({}, { PORTICO_STACK_FILE: join(dir, 'absent.json') }, dir)).toThrow(/pass --api-url, set PORTICO_API_URL/);
   });
