@@ -17,7 +17,7 @@ import type { Context } from '../context.ts';
 import { CliError, UsageError } from '../output/errors.ts';
 import { StatusLine } from '../output/progress.ts';
 import { details, table } from '../output/render.ts';
-import { collectAssignments, positiveNumber } from './options.ts';
+import { collectAssignments, positiveInteger, positiveNumber } from './options.ts';
 
 const STATUSES = ['PROVISIONING', 'PROVISION_FAILED', 'ACTIVE', 'INACTIVE', 'OFFBOARDING', 'OFFBOARDED'] as const;
 const PLANS = ['free', 'standard', 'premium', 'enterprise'] as const;
@@ -47,7 +47,7 @@ export function registerCustomers(program: Command, contexts: (command: Command)
     .command('list')
     .description('list customers, newest first')
     .addOption(new Option('--status <status>', 'only customers in this status').choices(STATUSES))
-    .option('--limit <n>', 'at most this many', positiveNumber, 100)
+    .option('--limit <n>', 'at most this many', positiveInteger, 100)
     .action(async (options: { status?: CustomerStatus; limit: number }, command: Command) => {
       const context = contexts(command);
       const page = await collectCustomers(context, options.status, options.limit);

@@ -6,6 +6,12 @@ export function wholeNumber(value: string): number {
   return Number(value);
 }
 
+/** A count (`--limit`, `--concurrency`): 1 or more, whole. */
+export function positiveInteger(value: string): number {
+  if (!/^[1-9]\d*$/.test(value.trim())) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return Number(value);
+}
+
 export function positiveNumber(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a positive number');

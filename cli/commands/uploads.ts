@@ -6,7 +6,7 @@ import { UsageError } from '../output/errors.ts';
 import { bytes, details } from '../output/render.ts';
 import { putFile } from '../uploads/engine.ts';
 import { ResumeStore } from '../uploads/resume-state.ts';
-import { CUSTOMER_OPTION, positiveNumber } from './options.ts';
+import { CUSTOMER_OPTION, positiveInteger } from './options.ts';
 
 export function registerUploads(program: Command, contexts: (command: Command) => Context): void {
   const uploads = program.command('uploads').description("upload FASTQ files into a customer's bucket");
@@ -16,7 +16,7 @@ export function registerUploads(program: Command, contexts: (command: Command) =
     .description('upload a file (multipart for large files, with a progress bar); an interrupted upload resumes when run again')
     .argument('<file>')
     .option('--key <name>', "the object's file name (default: the file's name); it lands under uploads/<date>/<upload id>/")
-    .option('--concurrency <n>', 'parts sent at once', positiveNumber, 4)
+    .option('--concurrency <n>', 'parts sent at once', positiveInteger, 4)
     .option(...CUSTOMER_OPTION)
     .action(async (path: string, options: { key?: string; concurrency: number; customer?: string }, command: Command) => {
       const context = contexts(command);

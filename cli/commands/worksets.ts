@@ -6,7 +6,7 @@ import type { Context } from '../context.ts';
 import { UsageError } from '../output/errors.ts';
 import { details, table } from '../output/render.ts';
 import { readWorksetFile, submissionBody, type SubmissionFlags } from '../worksets/submission.ts';
-import { CUSTOMER_OPTION, positiveNumber } from './options.ts';
+import { CUSTOMER_OPTION, positiveInteger } from './options.ts';
 
 const STATES = ['pending', 'ready', 'locked', 'in_progress', 'complete', 'error', 'retrying', 'failed', 'canceled', 'archived', 'ignored'] as const;
 
@@ -17,7 +17,7 @@ export function registerWorksets(program: Command, contexts: (command: Command) 
     .command('list')
     .description('worksets, newest first')
     .addOption(new Option('--state <state>', 'only worksets in this state').choices(STATES))
-    .option('--limit <n>', 'at most this many', positiveNumber, 50)
+    .option('--limit <n>', 'at most this many', positiveInteger, 50)
     .option(...CUSTOMER_OPTION)
     .action(async (options: { state?: WorksetState; limit: number; customer?: string }, command: Command) => {
       const context = contexts(command);

@@ -46,8 +46,18 @@ export function describeProblem(problem: PorticoProblem): string {
   return lines.join('\n');
 }
 
-/** What `run` prints for a failure, and the exit code it returns. */
+/** Text from a server, without control characters: a hostile answer cannot drive the operator's terminal. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** What `run` prints for a failure (control characters removed), and the exit code it returns. */
 export function reportFailure(error: unknown): { message: string; exitCode: number } {
+  const { message, exitCode } = failureOf(error);
+  return { message: printable(message), exitCode };
+}
+
+function failureOf(error: unknown): { message: string; exitCode: number } {
   if (error instanceof PorticoProblem) return { message: describeProblem(error), exitCode: 1 };
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
   const cause = error as Error & { cause?: { code?: string; message?: string } };

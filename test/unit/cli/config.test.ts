@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveEndpoints } from '#cli/config/endpoints.ts';
 import { configDir } from '#cli/config/paths.ts';
+import { positiveInteger } from '#cli/commands/options.ts';
+import { printable } from '#cli/output/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portico-cli-config-'));
 const stackFile = join(dir, 'stack.json');
@@ -66,5 +68,17 @@ describe('where the API and its user pool are', () => {
     expect(configDir({ PORTICO_CONFIG_DIR: 'conf', XDG_CONFIG_HOME: '/xdg', HOME: '/home/ada' }, '/work')).toBe('/work/conf');
     expect(configDir({ XDG_CONFIG_HOME: '/xdg', HOME: '/home/ada' }, '/work')).toBe('/xdg/portico');
     expect(configDir({ HOME: '/home/ada' }, '/work')).toBe('/home/ada/.config/portico');
+  });
+});
+
+describe('what the CLI prints of a server answer', () => {
+  it('drops control characters, so an answer cannot drive the terminal', () => {
+    expect(printable('Forbidden\u001b[2J: no\u001b]0;owned\u0007 access\u009b')).toBe('Forbidden[2J: no]0;owned access');
+    expect(printable('line one\nline two\ttabbed')).toBe('line one\nline two\ttabbed');
+  });
+
+  it('takes counts as whole numbers of at least 1 (a usage error otherwise)', () => {
+    expect(positiveInteger('25')).toBe(25);
+    for (const bad of ['0', '0.5', '-1', '1e3', '']) expect(() => positiveInteger(bad)).toThrow('must be a whole number of at least 1');
   });
 });
