@@ -5,7 +5,7 @@ import type { OutputStream } from '../io.ts';
 import { isLoopback } from '../config/endpoints.ts';
 import { CliError } from '../output/errors.ts';
 import { ByteProgress } from '../output/progress.ts';
-import { isResumable, type FileIdentity, type ResumeState, type ResumeStore } from './resume-state.ts';
+import { whyNotResumable, type FileIdentity, type ResumeState, type ResumeStore } from './resume-state.ts';
 
 export interface UploadDeps {
   readonly client: PorticoClient;
@@ -36,7 +36,8 @@ const CHUNK_BYTES = 1024 * 1024;
 export async function putFile(deps: UploadDeps, file: FileIdentity): Promise<UploadResult> {
   const now = deps.now ?? Date.now;
   const saved = deps.store.load(file);
-  if (saved && isResumable(saved, file, now())) {
+  const notResumable = saved ? whyNotResumable(saved, file, now()) : undefined;
+  if (saved && !notResumable) {
     try {
       return await sendParts(deps, file, saved, true);
     } catch (error) {
@@ -44,7 +45,8 @@ export async function putFile(deps: UploadDeps, file: FileIdentity): Promise<Upl
       deps.stderr.write(`The upload ${saved.upload.upload_id} can no longer be completed (${error.problem.detail}); starting afresh.\n`);
     }
   } else if (saved) {
-    deps.stderr.write(`The interrupted upload ${saved.upload.upload_id} expired; starting afresh.\n`);
+    // Aborted, so its parts and its reservation on the storage quota do not wait for the server's sweep.
+    deps.stderr.write(`The interrupted upload ${saved.upload.upload_id} ${notResumable}; aborting it and starting afresh.\n`);
     await abortUpload(deps.client, file.customerId, saved.upload.upload_id).catch(() => undefined);
   }
   deps.store.remove(file);

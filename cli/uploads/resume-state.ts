@@ -27,14 +27,16 @@ export interface ResumeState {
 
 /**
  * `<config dir>/uploads/<hash>.json`, one per file being uploaded, keyed by
- * customer, absolute path, size and modification time (0600: it holds
- * presigned URLs). Deleted once the upload completes.
+ * API, customer and absolute path (0600: it holds presigned URLs); the size
+ * and modification time are kept inside, so a file changed since its upload
+ * began finds that upload (and aborts it) instead of leaving it behind.
+ * Deleted once the upload completes.
  */
 export class ResumeStore {
   constructor(private readonly dir: string) {}
 
-  static keyOf(file: Pick<FileIdentity, 'customerId' | 'path' | 'size' | 'mtimeMs'>): string {
-    return createHash('sha256').update(JSON.stringify([file.customerId, file.path, file.size, file.mtimeMs])).digest('hex').slice(0, 32);
+  static keyOf(file: Pick<FileIdentity, 'apiUrl' | 'customerId' | 'path'>): string {
+    return createHash('sha256').update(JSON.stringify([file.apiUrl, file.customerId, file.path])).digest('hex').slice(0, 32);
   }
 
   fileFor(file: FileIdentity): string {
@@ -59,7 +61,9 @@ export class ResumeStore {
   }
 }
 
-/** Whether the state can still be used: the same file name and API, and URLs valid for another minute. */
-export function isResumable(state: ResumeState, file: FileIdentity, now: number): boolean {
-  return state.file.apiUrl === file.apiUrl && state.file.filename === file.filename && Date.parse(state.upload.expires_at) - now > 60_000;
+/** Why a saved upload cannot be continued, or undefined when it can: the same file, unchanged, and URLs valid for another minute. */
+export function whyNotResumable(state: ResumeState, file: FileIdentity, now: number): string | undefined {
+  if (state.file.size !== file.size || state.file.mtimeMs !== file.mtimeMs || state.file.filename !== file.filename) return 'was for the file as it was before it changed';
+  if (Date.parse(state.upload.expires_at) - now <= 60_000) return 'expired';
+  return undefined;
 }

@@ -84,9 +84,27 @@ describe('portico uploads put, interrupted', () => {
     const second = partRecorder();
     const again = await cli.run(['uploads', 'put', file, '--customer', customerId, '--json'], { fetch: second.fetcher });
 
-    expect(again.stderr).toContain(`The interrupted upload ${state.upload.upload_id} expired; starting afresh.`);
+    expect(again.stderr).toContain(`The interrupted upload ${state.upload.upload_id} expired; aborting it and starting afresh.`);
     expect(again.code).toBe(0);
     expect(second.sent.map((s) => s.part).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
     expect(JSON.parse(again.stdout).upload_id).not.toBe(state.upload.upload_id);
+  });
+
+  it('aborts the interrupted upload of a file that changed since, so it holds no quota, and uploads the file as it is now', async () => {
+    const file = cli.file('changed_R1.fastq.gz', Buffer.alloc(17 * MIB, 5));
+    const first = partRecorder((part) => part === 2);
+    expect((await cli.run(['uploads', 'put', file, '--customer', customerId, '--concurrency', '1'], { fetch: first.fetcher })).code).toBe(1);
+    const [stateFile] = stateFiles();
+    const old = JSON.parse(readFileSync(join(cli.configDir, 'uploads', stateFile as string), 'utf8'));
+    writeFileSync(file, Buffer.alloc(17 * MIB + 1, 6));
+
+    const again = await cli.run(['uploads', 'put', file, '--customer', customerId, '--json'], { fetch: partRecorder().fetcher });
+
+    expect(again.stderr).toContain(`The interrupted upload ${old.upload.upload_id} was for the file as it was before it changed; aborting it and starting afresh.`);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ size_bytes: 17 * MIB + 1, state: 'COMPLETED' });
+    expect(stateFiles()).toEqual([]);
+    const usage = JSON.parse((await cli.run(['usage', 'show', '--customer', customerId, '--json'])).stdout);
+    expect(usage.reserved_bytes).toBe(0);
   });
 });
